@@ -1,0 +1,28 @@
+package com.example.kyc.event;
+
+import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
+
+/**
+ * Something that happened to a user's identity verification, as recorded in the event store.
+ * Every event belongs to one user's stream; session events also name the session.
+ */
+public sealed interface KycEvent
+        permits SessionCreated, SessionVerified, SessionSentToReview, SessionFailed, SessionExpired,
+                KycStateUpdated, Unrecognised {
+
+    UUID eventId();
+
+    UUID userId();
+
+    Instant occurredAt();
+
+    /** The wire name, e.g. {@code kyc_session_verified}. */
+    String type();
+
+    /** The session this event is about, if any. */
+    default Optional<UUID> sessionId() {
+        return Optional.empty();
+    }
+}
