@@ -9,8 +9,7 @@ import java.util.UUID;
  * Every event belongs to one user's stream; session events also name the session.
  */
 public sealed interface KycEvent
-        permits SessionCreated, SessionVerified, SessionSentToReview, SessionFailed, SessionExpired,
-                KycStateUpdated, Unrecognised {
+        permits SessionEvent, KycStateUpdated, Unrecognised {
 
     UUID eventId();
 
