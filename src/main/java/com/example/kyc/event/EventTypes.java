@@ -1,5 +1,7 @@
 package com.example.kyc.event;
 
+import java.util.List;
+
 /** The wire names of event types: the only place they are spelled out. */
 public final class EventTypes {
 
@@ -10,14 +12,10 @@ public final class EventTypes {
     public static final String SESSION_EXPIRED = "kyc_session_expired";
     public static final String STATE_UPDATED = "kyc_state_updated";
 
-    private EventTypes() {
-    }
+    /** The types the session fold understands; all of them carry a session id. */
+    public static final List<String> SESSION_TYPES = List.of(
+            SESSION_CREATED, SESSION_VERIFIED, SESSION_MANUAL_REVIEW, SESSION_FAILED, SESSION_EXPIRED);
 
-    /** Types whose events carry a session id. */
-    public static boolean isSessionType(String type) {
-        return switch (type) {
-            case SESSION_CREATED, SESSION_VERIFIED, SESSION_MANUAL_REVIEW, SESSION_FAILED, SESSION_EXPIRED -> true;
-            default -> false;
-        };
+    private EventTypes() {
     }
 }

@@ -1,0 +1,33 @@
+package com.example.kyc.ingest;
+
+import com.example.kyc.projection.Projector;
+import com.example.kyc.store.AppendOutcome;
+import com.example.kyc.store.AppendPlan;
+import com.example.kyc.store.EventStore;
+import com.example.kyc.store.NewEvent;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.List;
+
+/** One transaction per batch: append the events, then fold them into the read models, then commit. */
+@ApplicationScoped
+public class EventAppender {
+
+    private final Pool pool;
+    private final EventStore store;
+    private final Projector projector;
+
+    public EventAppender(Pool pool, EventStore store, Projector projector) {
+        this.pool = pool;
+        this.store = store;
+        this.projector = projector;
+    }
+
+    /** Completes only after commit; fails (and nothing is kept) if any statement or the commit fails. */
+    public Uni<List<AppendOutcome>> append(List<NewEvent> batch) {
+        return pool.withTransaction(connection -> store.append(connection, batch)
+                .call(plan -> projector.project(connection, plan.recorded()))
+                .map(AppendPlan::outcomes));
+    }
+}

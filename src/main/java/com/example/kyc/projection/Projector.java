@@ -1,0 +1,83 @@
+package com.example.kyc.projection;
+
+import com.example.kyc.event.RecordedEvent;
+import com.example.kyc.event.SessionEvent;
+import com.example.kyc.projection.level.LevelFold;
+import com.example.kyc.projection.level.LevelView;
+import com.example.kyc.projection.level.LevelViewTable;
+import com.example.kyc.projection.session.SessionFold;
+import com.example.kyc.projection.session.SessionView;
+import com.example.kyc.projection.session.SessionViewTable;
+import com.example.kyc.store.EventStore;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.UUID;
+import java.util.stream.Collectors;
+
+/**
+ * Brings the read models up to date with newly appended events, on the append's own connection
+ * and transaction: when the append commits, the views already show it.
+ */
+@ApplicationScoped
+public class Projector {
+
+    private final EventStore store;
+    private final SessionViewTable sessions;
+    private final LevelViewTable levels;
+
+    public Projector(EventStore store, SessionViewTable sessions, LevelViewTable levels) {
+        this.store = store;
+        this.sessions = sessions;
+        this.levels = levels;
+    }
+
+    public Uni<Void> project(SqlConnection connection, List<RecordedEvent> appended) {
+        if (appended.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return projectSessions(connection, appended).call(() -> projectLevels(connection, appended));
+    }
+
+    // A session has a handful of events: re-fold them all (appended ones included, same transaction)
+    // rather than patch the row, so the view stays a pure function of the set of events.
+    private Uni<Void> projectSessions(SqlConnection connection, List<RecordedEvent> appended) {
+        Set<UUID> touched = appended.stream().map(RecordedEvent::event)
+                .filter(SessionEvent.class::isInstance).map(e -> ((SessionEvent) e).session())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        if (touched.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        return store.sessionEvents(connection, touched).flatMap(events -> {
+            Map<UUID, List<RecordedEvent>> bySession = events.stream().collect(Collectors.groupingBy(
+                    r -> ((SessionEvent) r.event()).session(), LinkedHashMap::new, Collectors.toList()));
+            List<SessionView> views = new ArrayList<>();
+            bySession.forEach((session, history) ->
+                    views.add(SessionFold.fold(session, history.get(0).event().userId(), history)));
+            return sessions.upsert(connection, views);
+        });
+    }
+
+    // The level view is order-independent by construction (latest occurredAt wins), so it is
+    // evolved from the stored row instead of re-reading the user's whole history.
+    private Uni<Void> projectLevels(SqlConnection connection, List<RecordedEvent> appended) {
+        Set<UUID> users = appended.stream().map(r -> r.event().userId())
+                .collect(Collectors.toCollection(LinkedHashSet::new));
+        return levels.find(connection, users).flatMap(stored -> {
+            Map<UUID, LevelView> views = new LinkedHashMap<>();
+            for (RecordedEvent recorded : appended) {
+                UUID user = recorded.event().userId();
+                LevelView current = views.computeIfAbsent(user,
+                        u -> stored.getOrDefault(u, LevelFold.initial(u)));
+                views.put(user, LevelFold.evolve(current, recorded));
+            }
+            return levels.upsert(connection, new ArrayList<>(views.values()));
+        });
+    }
+}

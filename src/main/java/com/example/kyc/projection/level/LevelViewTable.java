@@ -1,0 +1,69 @@
+package com.example.kyc.projection.level;
+
+import com.example.kyc.event.KycLevel;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Row;
+import io.vertx.mutiny.sqlclient.SqlClient;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+/** Reads and writes the {@code kyc_level_view} table. */
+@ApplicationScoped
+public class LevelViewTable {
+
+    private static final String COLUMNS = "user_id, level, level_at, level_position, version";
+
+    private static final String UPSERT = """
+            INSERT INTO kyc_level_view (user_id, level, level_code, level_at, level_position, version)
+            VALUES ($1, $2, $3, $4, $5, $6)
+            ON CONFLICT (user_id) DO UPDATE SET
+                level = excluded.level, level_code = excluded.level_code, level_at = excluded.level_at,
+                level_position = excluded.level_position, version = excluded.version""";
+
+    private static final String BY_IDS = "SELECT " + COLUMNS + " FROM kyc_level_view WHERE user_id = ANY($1::uuid[])";
+
+    private static final String BY_ID = "SELECT " + COLUMNS + " FROM kyc_level_view WHERE user_id = $1";
+
+    public Uni<Map<UUID, LevelView>> find(SqlClient client, Collection<UUID> userIds) {
+        return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(UUID[]::new)))
+                .map(rows -> {
+                    Map<UUID, LevelView> views = new HashMap<>();
+                    rows.forEach(row -> views.put(row.getUUID("user_id"), view(row)));
+                    return views;
+                });
+    }
+
+    /** The stored view, or null for a user with no events. */
+    public Uni<LevelView> find(SqlClient client, UUID userId) {
+        return client.preparedQuery(BY_ID).execute(Tuple.of(userId))
+                .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
+    }
+
+    public Uni<Void> upsert(SqlClient client, List<LevelView> views) {
+        if (views.isEmpty()) {
+            return Uni.createFrom().voidItem();
+        }
+        List<Tuple> rows = views.stream().map(v -> Tuple.tuple().addUUID(v.userId()).addString(v.level().name())
+                .addShort((short) v.level().code()).addOffsetDateTime(utc(v.levelAt()))
+                .addLong(v.levelPosition()).addLong(v.version())).toList();
+        return client.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+    }
+
+    private static LevelView view(Row row) {
+        OffsetDateTime levelAt = row.getOffsetDateTime("level_at");
+        return new LevelView(row.getUUID("user_id"), KycLevel.valueOf(row.getString("level")),
+                levelAt == null ? null : levelAt.toInstant(), row.getLong("level_position"), row.getLong("version"));
+    }
+
+    private static OffsetDateTime utc(Instant instant) {
+        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
+    }
+}

@@ -1,0 +1,106 @@
+package com.example.kyc.webhook;
+
+import com.example.kyc.event.EventParser;
+import com.example.kyc.event.InvalidEventException;
+import com.example.kyc.event.KycEvent;
+import com.example.kyc.http.Problem;
+import com.example.kyc.http.ProblemMapper;
+import com.example.kyc.ingest.AppendQueue;
+import com.example.kyc.store.AppendOutcome;
+import com.example.kyc.store.AppendOutcome.Conflict;
+import com.example.kyc.store.AppendOutcome.Duplicate;
+import com.example.kyc.store.AppendOutcome.Stored;
+import com.example.kyc.store.NewEvent;
+import io.smallrye.mutiny.Uni;
+import jakarta.ws.rs.Consumes;
+import jakarta.ws.rs.HeaderParam;
+import jakarta.ws.rs.POST;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+import java.time.Clock;
+import org.jboss.logging.Logger;
+
+/**
+ * Ralio's webhook endpoint: content type, then signature over the raw bytes, then strict parsing,
+ * then the append. Answers 200 only once the event is committed.
+ */
+@Path("/webhooks/ralio")
+public class RalioWebhookResource {
+
+    private static final Logger LOG = Logger.getLogger(RalioWebhookResource.class);
+
+    private final WebhookSignature signature;
+    private final AppendQueue appendQueue;
+    private final Clock clock;
+
+    public RalioWebhookResource(WebhookSignature signature, AppendQueue appendQueue, Clock clock) {
+        this.signature = signature;
+        this.appendQueue = appendQueue;
+        this.clock = clock;
+    }
+
+    @POST
+    @Consumes(MediaType.WILDCARD)
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,
+                                 @HeaderParam("webhook-id") String webhookId,
+                                 @HeaderParam("webhook-timestamp") String webhookTimestamp,
+                                 @HeaderParam("webhook-signature") String webhookSignature,
+                                 byte[] body) {
+        if (!WebhookContentType.acceptable(contentType)) {
+            LOG.infof("webhook rejected: unsupported content type");
+            return answer(Problem.of(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
+                    "Send the event as application/json (UTF-8).").toResponse());
+        }
+        SignatureVerdict verdict = signature.verify(webhookId, webhookTimestamp, webhookSignature, body,
+                clock.instant());
+        if (!verdict.valid()) {
+            LOG.infof("webhook rejected: signature %s (webhook-id %s)", verdict.reason(), webhookId);
+            return answer(Problem.of(Status.UNAUTHORIZED, "invalid-signature",
+                    "The webhook signature is missing, invalid or outside the accepted time window.").toResponse());
+        }
+        KycEvent event;
+        String payload;
+        try {
+            EventParser.ParsedEvent parsed = EventParser.parseWebhook(body);
+            event = parsed.event();
+            payload = parsed.payloadJson();
+        } catch (InvalidEventException e) {
+            LOG.infof("webhook rejected: invalid field %s (webhook-id %s)", e.field(), webhookId);
+            return answer(Problem.of(Status.BAD_REQUEST, "invalid-event", e.getMessage())
+                    .withField(e.field()).toResponse());
+        }
+        return appendQueue.offer(new NewEvent(event, payload, body, contentType, NewEvent.SOURCE_RALIO_WEBHOOK))
+                .map(outcome -> respond(event, outcome))
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.warnf("webhook event=%s type=%s outcome=failed: %s", event.eventId(), event.type(),
+                            failure.toString());
+                    return ProblemMapper.unavailable();
+                });
+    }
+
+    private static Response respond(KycEvent event, AppendOutcome outcome) {
+        if (outcome instanceof Stored stored) {
+            LOG.infof("webhook event=%s type=%s outcome=stored position=%d", event.eventId(), event.type(),
+                    stored.row().position());
+            return Response.ok(WebhookReceipt.stored(event.eventId(), stored.row().position())).build();
+        }
+        if (outcome instanceof Duplicate duplicate) {
+            LOG.infof("webhook event=%s type=%s outcome=duplicate position=%d", event.eventId(), event.type(),
+                    duplicate.position());
+            return Response.ok(WebhookReceipt.duplicate(event.eventId(), duplicate.position())).build();
+        }
+        Conflict conflict = (Conflict) outcome;
+        LOG.infof("webhook event=%s type=%s outcome=conflict reason=%s", event.eventId(), event.type(),
+                conflict.kind());
+        return Problem.of(Status.CONFLICT, conflict.kind().name().toLowerCase().replace('_', '-'),
+                conflict.detail()).toResponse();
+    }
+
+    private static Uni<Response> answer(Response response) {
+        return Uni.createFrom().item(response);
+    }
+}

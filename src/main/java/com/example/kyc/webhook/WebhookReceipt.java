@@ -1,0 +1,17 @@
+package com.example.kyc.webhook;
+
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.util.UUID;
+
+/** The 200 answer to Ralio: the event is committed (or was already). */
+@JsonInclude(JsonInclude.Include.NON_NULL)
+public record WebhookReceipt(boolean received, Boolean duplicate, UUID eventId, long position) {
+
+    static WebhookReceipt stored(UUID eventId, long position) {
+        return new WebhookReceipt(true, null, eventId, position);
+    }
+
+    static WebhookReceipt duplicate(UUID eventId, long position) {
+        return new WebhookReceipt(true, true, eventId, position);
+    }
+}
