@@ -1,0 +1,25 @@
+package com.example.kyc.http;
+
+import jakarta.ws.rs.core.Response;
+import jakarta.ws.rs.core.Response.Status;
+
+/** The query API's refusals, worded once. */
+public final class Problems {
+
+    private Problems() {
+    }
+
+    public static Response notAUuid(String parameter) {
+        return Problem.of(Status.BAD_REQUEST, "invalid-parameter", parameter + " must be a UUID")
+                .withField(parameter).toResponse();
+    }
+
+    public static Response forbidden() {
+        return Problem.of(Status.FORBIDDEN, "forbidden",
+                "This token may not read this user's data.").toResponse();
+    }
+
+    public static Response notFound(String detail) {
+        return Problem.of(Status.NOT_FOUND, "not-found", detail).toResponse();
+    }
+}

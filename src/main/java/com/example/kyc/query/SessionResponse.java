@@ -1,0 +1,20 @@
+package com.example.kyc.query;
+
+import com.example.kyc.event.Check;
+import com.example.kyc.projection.session.RefusalReason;
+import com.example.kyc.projection.session.SessionState;
+import com.example.kyc.projection.session.SessionView;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+/** One verification session as the API shows it. */
+public record SessionResponse(UUID sessionId, UUID userId, SessionState state, int stateCode, List<Check> checks,
+                              List<RefusalReason> reasons, String hostedUrl, Instant expiresAt, Instant startedAt,
+                              Instant updatedAt) {
+
+    public static SessionResponse of(SessionView v) {
+        return new SessionResponse(v.sessionId(), v.userId(), v.state(), v.state().code(), v.checks(), v.reasons(),
+                v.hostedUrl(), v.expiresAt(), v.startedAt(), v.updatedAt());
+    }
+}

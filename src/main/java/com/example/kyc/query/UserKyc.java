@@ -1,0 +1,33 @@
+package com.example.kyc.query;
+
+import com.example.kyc.projection.level.LevelView;
+import com.example.kyc.projection.session.SessionState;
+import com.example.kyc.projection.session.SessionView;
+import java.time.Instant;
+import java.util.List;
+import java.util.stream.Collectors;
+
+/** A user's read models together: the level row and the sessions, most recently started first. */
+public record UserKyc(LevelView level, List<SessionView> sessions) {
+
+    public SessionView currentSession() {
+        return NextAction.currentSession(sessions);
+    }
+
+    public String etag(Instant now) {
+        return KycETag.of(level.version(), openSessionExpired(currentSession(), now));
+    }
+
+    public KycResponse toResponse(Instant now) {
+        SessionView current = currentSession();
+        return new KycResponse(level.userId(), level.level(), level.level().code(), level.accountCreationAllowed(),
+                NextAction.of(level.level(), current, now), current == null ? null : SessionResponse.of(current),
+                sessions.stream().map(SessionResponse::of).collect(Collectors.toList()), level.version());
+    }
+
+    static boolean openSessionExpired(SessionView current, Instant now) {
+        return current != null && (current.state() == SessionState.NOT_STARTED
+                || current.state() == SessionState.STARTED)
+                && current.expiresAt() != null && !current.expiresAt().isAfter(now);
+    }
+}

@@ -1,0 +1,22 @@
+package com.example.kyc.security;
+
+import io.quarkus.security.identity.SecurityIdentity;
+import jakarta.enterprise.context.RequestScoped;
+import java.util.UUID;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+
+/** The authenticated caller of the current request. */
+@RequestScoped
+public class Caller {
+
+    private final SecurityIdentity identity;
+
+    public Caller(SecurityIdentity identity) {
+        this.identity = identity;
+    }
+
+    public boolean mayActFor(UUID userId) {
+        String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
+        return Access.mayActFor(subject, identity.getRoles(), userId);
+    }
+}
