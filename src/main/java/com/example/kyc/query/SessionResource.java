@@ -12,9 +12,19 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import com.example.kyc.http.OpenApiExamples;
+import com.example.kyc.http.Problem;
 
 /** One verification session, for its user or the company's backend. */
 @Path("/sessions/{sessionId}")
+@Tag(name = "KYC view")
 @Authenticated
 public class SessionResource {
 
@@ -27,6 +37,17 @@ public class SessionResource {
     }
 
     @GET
+    @Operation(summary = "One verification session", description = "Allowed to the session's user and to kyc-service.")
+    @APIResponse(responseCode = "200", description = "The session", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class),
+            examples = @ExampleObject(name = "in review", value = OpenApiExamples.SESSION)))
+    @APIResponse(responseCode = "400", description = "sessionId is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "Someone else's session", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN)))
+    @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = OpenApiExamples.NOT_FOUND)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> session(@PathParam("sessionId") String sessionId) {
         Optional<UUID> id = Uuids.parse(sessionId);

@@ -16,9 +16,19 @@ import java.time.Clock;
 import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import com.example.kyc.http.OpenApiExamples;
+import com.example.kyc.http.Problem;
 
 /** The view the frontend polls: may this user open an account, and what should they do next. */
 @Path("/users/{uid}/kyc")
+@Tag(name = "KYC view", description = "What the frontend polls")
 @Authenticated
 public class UserKycResource {
 
@@ -33,6 +43,18 @@ public class UserKycResource {
     }
 
     @GET
+    @Operation(summary = "A user's KYC level, sessions and next action",
+            description = "Allowed to the user's own token (sub = uid) and to group kyc-service. Send the ETag back "
+                    + "in If-None-Match to get a cheap 304 while nothing changed.")
+    @APIResponse(responseCode = "200", description = "The view (unknown users: LIGHT, no sessions)",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KycResponse.class),
+                    examples = @ExampleObject(name = "in review", value = OpenApiExamples.KYC_VIEW)))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
+    @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token is neither the user's nor kyc-service", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> view(@PathParam("uid") String uid,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {

@@ -21,6 +21,15 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import java.time.Clock;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+import com.example.kyc.http.OpenApiExamples;
+import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
 import org.jboss.logging.Logger;
 
 /**
@@ -28,6 +37,7 @@ import org.jboss.logging.Logger;
  * then the append. Answers 200 only once the event is committed.
  */
 @Path("/webhooks/ralio")
+@Tag(name = "Webhooks", description = "Ralio delivers KYC events here")
 public class RalioWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(RalioWebhookResource.class);
@@ -43,11 +53,33 @@ public class RalioWebhookResource {
     }
 
     @POST
+    @Operation(summary = "Receive one Ralio KYC event",
+            description = "Authenticated by its Standard Webhooks signature alone. Answers 200 only after the event "
+                    + "is committed; duplicates (same id, same content) are answered 200 and stored once.")
+    @SecurityRequirements
+    @APIResponse(responseCode = "200", description = "Committed, or already stored", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookReceipt.class),
+            examples = {@ExampleObject(name = "stored", value = OpenApiExamples.RECEIPT),
+                        @ExampleObject(name = "duplicate", value = OpenApiExamples.DUPLICATE_RECEIPT)}))
+    @APIResponse(responseCode = "400", description = "Not JSON, or a required field missing or mistyped (named in field)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.INVALID_FIELD)))
+    @APIResponse(responseCode = "401", description = "Signature missing, invalid or outside the 5-minute tolerance", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = OpenApiExamples.UNAUTHORIZED)))
+    @APIResponse(responseCode = "409", description = "Same id with other content, or a session of another user", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "409", value = OpenApiExamples.CONFLICT)))
+    @APIResponse(responseCode = "413", description = "Body over the limit (1 MiB by default)")
+    @APIResponse(responseCode = "415", description = "Not application/json in UTF-8", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "415", value = OpenApiExamples.UNSUPPORTED)))
+    @APIResponse(responseCode = "503", description = "Database unavailable: nothing recorded, Ralio retries", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE)))
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,
+                                 @Parameter(description = "Message id, part of the signed content")
                                  @HeaderParam("webhook-id") String webhookId,
+                                 @Parameter(description = "Unix seconds, part of the signed content")
                                  @HeaderParam("webhook-timestamp") String webhookTimestamp,
+                                 @Parameter(description = "Space-separated v1,<base64 HMAC-SHA256> entries")
                                  @HeaderParam("webhook-signature") String webhookSignature,
                                  byte[] body) {
         if (!WebhookContentType.acceptable(contentType)) {
