@@ -1,0 +1,17 @@
+package com.example.kyc.projection.session;
+
+import com.example.kyc.event.Check;
+
+import java.util.List;
+
+/** One reason a check was refused, named by the check, so the user can be told what to fix. */
+public record RefusalReason(String checkType, String code, String message) {
+
+    /** The reasons of the refused checks, in Ralio's order; validated checks say nothing worth showing. */
+    public static List<RefusalReason> of(List<Check> checks) {
+        return checks.stream()
+                .filter(Check::refused)
+                .flatMap(c -> c.reasons().stream().map(r -> new RefusalReason(c.type(), r.code(), r.message())))
+                .toList();
+    }
+}

@@ -1,0 +1,102 @@
+package com.example.kyc.projection;
+
+import com.example.kyc.event.KycEvent;
+import com.example.kyc.event.KycLevel;
+import com.example.kyc.event.KycStateUpdated;
+import com.example.kyc.event.RecordedEvent;
+import com.example.kyc.event.SessionCreated;
+import com.example.kyc.event.SessionEvent;
+import com.example.kyc.event.SessionExpired;
+import com.example.kyc.event.SessionFailed;
+import com.example.kyc.event.SessionSentToReview;
+import com.example.kyc.event.SessionVerified;
+import com.example.kyc.event.Unrecognised;
+import com.example.kyc.projection.level.LevelFold;
+import com.example.kyc.projection.level.LevelView;
+import com.example.kyc.projection.session.SessionFold;
+import com.example.kyc.projection.session.SessionState;
+import com.example.kyc.projection.session.SessionView;
+import org.junit.jupiter.api.Test;
+
+import java.util.Arrays;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+
+import static com.example.kyc.event.KycLevel.LIGHT;
+import static com.example.kyc.event.KycLevel.REGULAR;
+import static com.example.kyc.projection.Events.USER;
+import static com.example.kyc.projection.Events.created;
+import static com.example.kyc.projection.Events.expired;
+import static com.example.kyc.projection.Events.failed;
+import static com.example.kyc.projection.Events.levelUpdated;
+import static com.example.kyc.projection.Events.logged;
+import static com.example.kyc.projection.Events.review;
+import static com.example.kyc.projection.Events.s1;
+import static com.example.kyc.projection.Events.t1;
+import static com.example.kyc.projection.Events.unrecognised;
+import static com.example.kyc.projection.Events.verified;
+import static com.example.kyc.projection.session.SessionState.EXPIRED;
+import static com.example.kyc.projection.session.SessionState.NOT_STARTED;
+import static com.example.kyc.projection.session.SessionState.REJECTED;
+import static com.example.kyc.projection.session.SessionState.REVIEW;
+import static com.example.kyc.projection.session.SessionState.VERIFIED;
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+/** The folds' instanceof chains have no compiler check: a new event type must be given an expected effect here. */
+class EveryEventTypeTest {
+
+    record Sample(KycEvent event, SessionState sessionState, KycLevel level) {
+    }
+
+    static final Map<Class<?>, Sample> SAMPLES = Map.of(
+            SessionCreated.class, new Sample(created(s1, t1), NOT_STARTED, LIGHT),
+            SessionVerified.class, new Sample(verified(s1, t1), VERIFIED, LIGHT),
+            SessionSentToReview.class, new Sample(review(s1, t1), REVIEW, LIGHT),
+            SessionFailed.class, new Sample(failed(s1, t1), REJECTED, LIGHT),
+            SessionExpired.class, new Sample(expired(s1, t1), EXPIRED, LIGHT),
+            KycStateUpdated.class, new Sample(levelUpdated(REGULAR, t1), NOT_STARTED, REGULAR),
+            Unrecognised.class, new Sample(unrecognised(s1, t1), NOT_STARTED, LIGHT));
+
+    /** The concrete event types, following sealed interfaces down to their records. */
+    static Set<Class<?>> concreteTypes(Class<?> type) {
+        if (!type.isSealed()) {
+            return Set.of(type);
+        }
+        Set<Class<?>> types = new HashSet<>();
+        Arrays.stream(type.getPermittedSubclasses()).forEach(sub -> types.addAll(concreteTypes(sub)));
+        return types;
+    }
+
+    @Test
+    void every_event_type_has_a_sample_with_its_expected_effect() {
+        assertEquals(concreteTypes(KycEvent.class), SAMPLES.keySet());
+    }
+
+    @Test
+    void every_session_event_type_is_among_the_samples() {
+        Set<Class<?>> sessionTypes = concreteTypes(SessionEvent.class);
+        assertTrue(SAMPLES.keySet().containsAll(sessionTypes), () -> "missing samples among " + sessionTypes);
+    }
+
+    @Test
+    void every_event_type_folds_into_the_session_view_as_expected() {
+        SAMPLES.forEach((type, sample) -> {
+            SessionView view = SessionFold.fold(s1, USER, logged(sample.event()));
+            assertEquals(sample.sessionState(), view.state(), type.getSimpleName());
+            assertEquals(sample.event() instanceof SessionEvent ? 1 : 0, view.eventCount(), type.getSimpleName());
+        });
+    }
+
+    @Test
+    void every_event_type_folds_into_the_level_view_as_expected() {
+        SAMPLES.forEach((type, sample) -> {
+            List<RecordedEvent> log = logged(sample.event());
+            LevelView view = LevelFold.fold(USER, log);
+            assertEquals(sample.level(), view.level(), type.getSimpleName());
+            assertEquals(1, view.version(), type.getSimpleName());
+        });
+    }
+}
