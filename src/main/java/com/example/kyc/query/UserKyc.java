@@ -11,7 +11,7 @@ import java.util.stream.Collectors;
 public record UserKyc(LevelView level, List<SessionView> sessions) {
 
     public SessionView currentSession() {
-        return NextAction.currentSession(sessions);
+        return NextAction.currentSession(sessions).orElse(null);
     }
 
     public String etag(Instant now) {
