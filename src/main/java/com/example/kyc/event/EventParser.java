@@ -1,0 +1,194 @@
+package com.example.kyc.event;
+
+import com.fasterxml.jackson.core.JsonFactory;
+import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.core.StreamReadConstraints;
+import com.fasterxml.jackson.core.StreamReadFeature;
+import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.JsonNodeFactory;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.ByteBuffer;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Turns a webhook body into a {@link KycEvent}, strictly: a body that is not exactly one
+ * well-formed event is refused with the field at fault, before anything is stored. Also reads
+ * stored payloads back, and writes the payload of this service's own events.
+ */
+public final class EventParser {
+
+    /** Deep enough for any real check data, shallow enough to bound the work per body. */
+    static final int MAX_DEPTH = 32;
+
+    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
+            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
+            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
+            .build())
+            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
+            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
+            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+
+    /** The event and the payload to store as jsonb: the body as parsed, unknown fields kept. */
+    public record ParsedEvent(KycEvent event, String payloadJson) {
+    }
+
+    private EventParser() {
+    }
+
+    /** A body from Ralio. */
+    public static ParsedEvent parseWebhook(byte[] body) {
+        JsonNode root = readTree(utf8(body));
+        KycEvent event = toEvent(root, false);
+        return new ParsedEvent(event, write(root));
+    }
+
+    /** A payload read back from the event store (any type, this service's own included). */
+    public static ParsedEvent decodeStored(String payloadJson) {
+        JsonNode root = readTree(payloadJson);
+        return new ParsedEvent(toEvent(root, true), payloadJson);
+    }
+
+    /** The payload (and raw body) of a session this service created through Ralio's API. */
+    public static String write(SessionCreated created) {
+        ObjectNode root = STRICT.createObjectNode();
+        root.put("id", created.eventId().toString());
+        root.put("event", created.type());
+        root.put("timestamp", created.occurredAt().toString());
+        ObjectNode data = root.putObject("data");
+        data.put("userId", created.userId().toString());
+        data.put("sessionId", created.session().toString());
+        data.put("hostedUrl", created.hostedUrl());
+        data.put("expiresAt", created.expiresAt() == null ? null : created.expiresAt().toString());
+        return write(root);
+    }
+
+    private static String utf8(byte[] body) {
+        if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
+            throw new InvalidEventException(null, "the body must not start with a byte order mark");
+        }
+        try {
+            return StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT)
+                    .onUnmappableCharacter(CodingErrorAction.REPORT)
+                    .decode(ByteBuffer.wrap(body)).toString();
+        } catch (CharacterCodingException e) {
+            throw new InvalidEventException(null, "the body is not valid UTF-8");
+        }
+    }
+
+    private static JsonNode readTree(String json) {
+        JsonNode root;
+        try {
+            root = STRICT.readTree(json);
+        } catch (JsonProcessingException e) {
+            JsonLocation at = e.getLocation();
+            String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
+            throw new InvalidEventException(null, "the body is not a single valid JSON value" + where);
+        } catch (NumberFormatException e) {
+            // Jackson refuses some numbers (absurd exponents) only when converting them.
+            throw new InvalidEventException(null, "the body holds a number that cannot be read");
+        }
+        if (root == null || root.isMissingNode()) {
+            throw new InvalidEventException(null, "the body is empty");
+        }
+        PostgresJsonLimits.check(root, "");
+        return root;
+    }
+
+    private static KycEvent toEvent(JsonNode root, boolean ownTypesAllowed) {
+        JsonFields envelope = JsonFields.of(root, "");
+        UUID id = envelope.requiredUuid("id");
+        String type = envelope.requiredString("event");
+        if (type.isEmpty() || type.length() > 100) {
+            throw new InvalidEventException("event", "event must be a type name of 1 to 100 characters");
+        }
+        Instant at = envelope.requiredInstant("timestamp");
+        if (!envelope.has("data")) {
+            throw envelope.missing("data");
+        }
+        JsonFields data = JsonFields.of(envelope.node("data"), "data");
+        UUID user = data.requiredUuid("userId");
+
+        switch (type) {
+            case EventTypes.SESSION_VERIFIED:
+                return new SessionVerified(id, user, data.requiredUuid("sessionId"), at, checks(data));
+            case EventTypes.SESSION_MANUAL_REVIEW:
+                return new SessionSentToReview(id, user, data.requiredUuid("sessionId"), at, checks(data));
+            case EventTypes.SESSION_FAILED:
+                return new SessionFailed(id, user, data.requiredUuid("sessionId"), at, checks(data));
+            case EventTypes.SESSION_EXPIRED:
+                return new SessionExpired(id, user, data.requiredUuid("sessionId"), at, checks(data));
+            case EventTypes.STATE_UPDATED:
+                return new KycStateUpdated(id, user, at, level(data));
+            case EventTypes.SESSION_CREATED:
+                if (!ownTypesAllowed) {
+                    throw new InvalidEventException("event",
+                            "kyc_session_created is recorded by this service, not delivered by Ralio");
+                }
+                return new SessionCreated(id, user, data.requiredUuid("sessionId"), at, data.optionalString("hostedUrl"),
+                        data.optionalInstant("expiresAt"));
+            default:
+                return new Unrecognised(id, type, user, data.optionalUuid("sessionId"), at);
+        }
+    }
+
+    private static KycLevel level(JsonFields data) {
+        String state = data.requiredString("state");
+        try {
+            return KycLevel.valueOf(state);
+        } catch (IllegalArgumentException e) {
+            throw new InvalidEventException("data.state", "data.state must be LIGHT or REGULAR");
+        }
+    }
+
+    private static List<Check> checks(JsonFields data) {
+        if (!data.has("checks")) {
+            return List.of();
+        }
+        JsonNode array = data.node("checks");
+        if (!array.isArray()) {
+            throw new InvalidEventException("data.checks", "data.checks must be an array");
+        }
+        List<Check> checks = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields check = JsonFields.of(array.get(i), "data.checks[" + i + "]");
+            checks.add(new Check(check.requiredString("type"), check.requiredString("state"), reasons(check)));
+        }
+        return checks;
+    }
+
+    private static List<Reason> reasons(JsonFields check) {
+        if (!check.has("reasons")) {
+            return List.of();
+        }
+        JsonNode array = check.node("reasons");
+        String path = check.pathOf("reasons");
+        if (!array.isArray()) {
+            throw new InvalidEventException(path, path + " must be an array");
+        }
+        List<Reason> reasons = new ArrayList<>(array.size());
+        for (int i = 0; i < array.size(); i++) {
+            JsonFields reason = JsonFields.of(array.get(i), path + "[" + i + "]");
+            reasons.add(new Reason(reason.optionalString("type"), reason.optionalString("code"),
+                    reason.optionalString("message")));
+        }
+        return reasons;
+    }
+
+    private static String write(JsonNode node) {
+        try {
+            return STRICT.writeValueAsString(node);
+        } catch (JsonProcessingException e) {
+            throw new IllegalStateException("a parsed tree always serialises", e);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+package com.example.kyc.event;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Instant;
+import java.time.OffsetDateTime;
+import java.time.format.DateTimeFormatter;
+import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
+import java.util.UUID;
+import java.util.regex.Pattern;
+
+/** Typed reads of one JSON object's fields, each failure naming the field's full path. */
+final class JsonFields {
+
+    private static final Pattern UUID_TEXT =
+            Pattern.compile("[0-9a-fA-F]{8}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{4}-[0-9a-fA-F]{12}");
+
+    private final JsonNode object;
+    private final String path;
+
+    private JsonFields(JsonNode object, String path) {
+        this.object = object;
+        this.path = path;
+    }
+
+    /** The fields of {@code node}, which must be an object; {@code path} is its own path ("" for the root). */
+    static JsonFields of(JsonNode node, String path) {
+        if (node == null || !node.isObject()) {
+            throw new InvalidEventException(path.isEmpty() ? null : path,
+                    (path.isEmpty() ? "the body" : path) + " must be a JSON object");
+        }
+        return new JsonFields(node, path);
+    }
+
+    String pathOf(String name) {
+        return path.isEmpty() ? name : path + "." + name;
+    }
+
+    boolean has(String name) {
+        JsonNode value = object.get(name);
+        return value != null && !value.isNull();
+    }
+
+    JsonNode node(String name) {
+        return object.get(name);
+    }
+
+    String requiredString(String name) {
+        JsonNode value = object.get(name);
+        if (value == null || value.isNull()) {
+            throw missing(name);
+        }
+        if (!value.isTextual()) {
+            throw new InvalidEventException(pathOf(name), pathOf(name) + " must be a string");
+        }
+        return value.textValue();
+    }
+
+    String optionalString(String name) {
+        return has(name) ? requiredString(name) : null;
+    }
+
+    UUID requiredUuid(String name) {
+        String text = requiredString(name);
+        if (!UUID_TEXT.matcher(text).matches()) {
+            throw new InvalidEventException(pathOf(name), pathOf(name) + " must be a UUID");
+        }
+        return UUID.fromString(text);
+    }
+
+    UUID optionalUuid(String name) {
+        return has(name) ? requiredUuid(name) : null;
+    }
+
+    /** ISO-8601 with an offset; cut to microseconds, which is all PostgreSQL keeps. */
+    Instant requiredInstant(String name) {
+        String text = requiredString(name);
+        try {
+            OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
+            if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
+                throw new InvalidEventException(pathOf(name), pathOf(name) + " must be between years 1 and 9999");
+            }
+            return parsed.toInstant().truncatedTo(ChronoUnit.MICROS);
+        } catch (DateTimeParseException e) {
+            throw new InvalidEventException(pathOf(name),
+                    pathOf(name) + " must be an ISO-8601 timestamp with offset, e.g. 2025-06-19T17:14:13.123Z");
+        }
+    }
+
+    Instant optionalInstant(String name) {
+        return has(name) ? requiredInstant(name) : null;
+    }
+
+    InvalidEventException missing(String name) {
+        return new InvalidEventException(pathOf(name), pathOf(name) + " is required");
+    }
+}
