@@ -25,7 +25,7 @@ public class ProblemMapper {
 
     @ServerExceptionMapper
     public Response unexpected(Exception e) {
-        LOG.errorf("request failed: %s", e.toString());
+        LOG.errorf("request failed: %s", Failures.describe(e));
         return unavailable();
     }
 

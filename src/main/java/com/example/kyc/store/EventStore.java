@@ -129,7 +129,8 @@ public class EventStore {
 
     private Uni<Void> moveHead(SqlConnection connection, LogHead head) {
         return connection.preparedQuery(MOVE_HEAD)
-                .execute(Tuple.of(head.lastPosition(), Buffer.buffer(head.lastHash()), utc(head.now())))
+                .execute(Tuple.tuple().addLong(head.lastPosition()).addBuffer(Buffer.buffer(head.lastHash()))
+                        .addOffsetDateTime(utc(head.now())))
                 .replaceWithVoid();
     }
 

@@ -3,6 +3,7 @@ package com.example.kyc.webhook;
 import com.example.kyc.event.EventParser;
 import com.example.kyc.event.InvalidEventException;
 import com.example.kyc.event.KycEvent;
+import com.example.kyc.http.Failures;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.ProblemMapper;
 import com.example.kyc.ingest.AppendQueue;
@@ -108,8 +109,8 @@ public class RalioWebhookResource {
         return appendQueue.offer(new NewEvent(event, payload, body, contentType, NewEvent.SOURCE_RALIO_WEBHOOK))
                 .map(outcome -> respond(event, outcome))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("webhook event=%s type=%s outcome=failed: %s", event.eventId(), event.type(),
-                            failure.toString());
+                    LOG.warnf("webhook event=%s type=%s outcome=failed cause=%s", event.eventId(), event.type(),
+                            Failures.describe(failure));
                     return ProblemMapper.unavailable();
                 });
     }
