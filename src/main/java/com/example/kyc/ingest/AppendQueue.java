@@ -1,5 +1,6 @@
 package com.example.kyc.ingest;
 
+import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.NewEvent;
 import io.smallrye.mutiny.Multi;
@@ -8,6 +9,7 @@ import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Queue;
@@ -24,9 +26,11 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class AppendQueue {
 
-    private record Pending(NewEvent event, UniEmitter<? super AppendOutcome> emitter, Context context) {
+    private record Pending(NewEvent event, UniEmitter<? super AppendOutcome> emitter, Context context,
+                           long offeredAt, KycMetrics metrics) {
 
         void complete(AppendOutcome outcome) {
+            metrics.appended(Duration.ofNanos(System.nanoTime() - offeredAt));
             deliver(() -> emitter.complete(outcome));
         }
 
@@ -47,18 +51,20 @@ public class AppendQueue {
     private final Queue<Pending> queue = new ConcurrentLinkedQueue<>();
     private final AtomicBoolean writing = new AtomicBoolean();
     private final EventAppender appender;
+    private final KycMetrics metrics;
     private final int maxBatch;
 
-    public AppendQueue(EventAppender appender,
+    public AppendQueue(EventAppender appender, KycMetrics metrics,
                        @ConfigProperty(name = "kyc.append.max-batch-size", defaultValue = "256") int maxBatch) {
         this.appender = appender;
+        this.metrics = metrics;
         this.maxBatch = maxBatch;
     }
 
     /** Emits once the event is committed (or found to be a duplicate or a conflict). */
     public Uni<AppendOutcome> offer(NewEvent event) {
         return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending(event, emitter, Vertx.currentContext()));
+            queue.add(new Pending(event, emitter, Vertx.currentContext(), System.nanoTime(), metrics));
             writeNextBatch();
         });
     }

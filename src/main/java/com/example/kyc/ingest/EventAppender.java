@@ -1,5 +1,6 @@
 package com.example.kyc.ingest;
 
+import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.projection.Projector;
 import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.AppendPlan;
@@ -17,17 +18,20 @@ public class EventAppender {
     private final Pool pool;
     private final EventStore store;
     private final Projector projector;
+    private final KycMetrics metrics;
 
-    public EventAppender(Pool pool, EventStore store, Projector projector) {
+    public EventAppender(Pool pool, EventStore store, Projector projector, KycMetrics metrics) {
         this.pool = pool;
         this.store = store;
         this.projector = projector;
+        this.metrics = metrics;
     }
 
     /** Completes only after commit; fails (and nothing is kept) if any statement or the commit fails. */
     public Uni<List<AppendOutcome>> append(List<NewEvent> batch) {
         return pool.withTransaction(connection -> store.append(connection, batch)
                 .call(plan -> projector.project(connection, plan.recorded()))
+                .invoke(plan -> metrics.batch(batch.size(), plan.head().lastPosition()))
                 .map(AppendPlan::outcomes));
     }
 }

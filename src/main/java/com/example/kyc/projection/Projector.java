@@ -1,6 +1,7 @@
 package com.example.kyc.projection;
 
 import com.example.kyc.event.RecordedEvent;
+import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.event.SessionEvent;
 import com.example.kyc.projection.level.LevelFold;
 import com.example.kyc.projection.level.LevelView;
@@ -31,11 +32,13 @@ public class Projector {
     private final EventStore store;
     private final SessionViewTable sessions;
     private final LevelViewTable levels;
+    private final KycMetrics metrics;
 
-    public Projector(EventStore store, SessionViewTable sessions, LevelViewTable levels) {
+    public Projector(EventStore store, SessionViewTable sessions, LevelViewTable levels, KycMetrics metrics) {
         this.store = store;
         this.sessions = sessions;
         this.levels = levels;
+        this.metrics = metrics;
     }
 
     public Uni<Void> project(SqlConnection connection, List<RecordedEvent> appended) {
@@ -60,6 +63,9 @@ public class Projector {
             List<SessionView> views = new ArrayList<>();
             bySession.forEach((session, history) ->
                     views.add(SessionFold.fold(session, history.get(0).event().userId(), history)));
+            Set<UUID> appendedIds = appended.stream().map(r -> r.event().eventId()).collect(Collectors.toSet());
+            metrics.anomalies((int) views.stream().flatMap(v -> v.anomalies().stream())
+                    .filter(a -> appendedIds.contains(a.eventId())).count());
             return sessions.upsert(connection, views);
         });
     }

@@ -6,7 +6,9 @@ import com.example.kyc.event.KycEvent;
 import com.example.kyc.http.Failures;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.ProblemMapper;
+import com.example.kyc.event.Unrecognised;
 import com.example.kyc.ingest.AppendQueue;
+import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.AppendOutcome.Conflict;
 import com.example.kyc.store.AppendOutcome.Duplicate;
@@ -42,15 +44,20 @@ import org.jboss.logging.Logger;
 public class RalioWebhookResource {
 
     private static final Logger LOG = Logger.getLogger(RalioWebhookResource.class);
+    /** The type tag of deliveries refused before their type was read. */
+    private static final String NO_TYPE = "none";
 
     private final WebhookSignature signature;
     private final AppendQueue appendQueue;
     private final Clock clock;
+    private final KycMetrics metrics;
 
-    public RalioWebhookResource(WebhookSignature signature, AppendQueue appendQueue, Clock clock) {
+    public RalioWebhookResource(WebhookSignature signature, AppendQueue appendQueue, Clock clock,
+                                KycMetrics metrics) {
         this.signature = signature;
         this.appendQueue = appendQueue;
         this.clock = clock;
+        this.metrics = metrics;
     }
 
     @POST
@@ -85,6 +92,7 @@ public class RalioWebhookResource {
                                  byte[] body) {
         if (!WebhookContentType.acceptable(contentType)) {
             LOG.infof("webhook rejected: unsupported content type");
+            metrics.webhook(NO_TYPE, "rejected", "content-type");
             return answer(Problem.of(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "Send the event as application/json (UTF-8).").toResponse());
         }
@@ -92,6 +100,7 @@ public class RalioWebhookResource {
                 clock.instant());
         if (!verdict.valid()) {
             LOG.infof("webhook rejected: signature %s (webhook-id %s)", verdict.reason(), webhookId);
+            metrics.webhook(NO_TYPE, "rejected", "signature");
             return answer(Problem.of(Status.UNAUTHORIZED, "invalid-signature",
                     "The webhook signature is missing, invalid or outside the accepted time window.").toResponse());
         }
@@ -103,6 +112,7 @@ public class RalioWebhookResource {
             payload = parsed.payloadJson();
         } catch (InvalidEventException e) {
             LOG.infof("webhook rejected: invalid field %s (webhook-id %s)", e.field(), webhookId);
+            metrics.webhook(NO_TYPE, "rejected", "invalid-event");
             return answer(Problem.of(Status.BAD_REQUEST, "invalid-event", e.getMessage())
                     .withField(e.field()).toResponse());
         }
@@ -111,26 +121,34 @@ public class RalioWebhookResource {
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("webhook event=%s type=%s outcome=failed cause=%s", event.eventId(), event.type(),
                             Failures.describe(failure));
+                    metrics.webhook(typeTag(event), "failed", "database");
                     return ProblemMapper.unavailable();
                 });
     }
 
-    private static Response respond(KycEvent event, AppendOutcome outcome) {
+    private static String typeTag(KycEvent event) {
+        return event instanceof Unrecognised ? "unknown" : event.type();
+    }
+
+    private Response respond(KycEvent event, AppendOutcome outcome) {
         if (outcome instanceof Stored stored) {
             LOG.infof("webhook event=%s type=%s outcome=stored position=%d", event.eventId(), event.type(),
                     stored.row().position());
+            metrics.webhook(typeTag(event), "stored", "none");
             return Response.ok(WebhookReceipt.stored(event.eventId(), stored.row().position())).build();
         }
         if (outcome instanceof Duplicate duplicate) {
             LOG.infof("webhook event=%s type=%s outcome=duplicate position=%d", event.eventId(), event.type(),
                     duplicate.position());
+            metrics.webhook(typeTag(event), "duplicate", "none");
             return Response.ok(WebhookReceipt.duplicate(event.eventId(), duplicate.position())).build();
         }
         Conflict conflict = (Conflict) outcome;
+        String kind = conflict.kind().name().toLowerCase().replace('_', '-');
+        metrics.webhook(typeTag(event), "conflict", kind);
         LOG.infof("webhook event=%s type=%s outcome=conflict reason=%s", event.eventId(), event.type(),
                 conflict.kind());
-        return Problem.of(Status.CONFLICT, conflict.kind().name().toLowerCase().replace('_', '-'),
-                conflict.detail()).toResponse();
+        return Problem.of(Status.CONFLICT, kind, conflict.detail()).toResponse();
     }
 
     private static Uni<Response> answer(Response response) {

@@ -7,6 +7,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import com.example.kyc.event.EventParser;
 import com.example.kyc.ingest.EventAppender;
+import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.projection.Projector;
 import com.example.kyc.projection.level.LevelViewTable;
 import com.example.kyc.projection.session.SessionViewTable;
@@ -55,6 +56,8 @@ class PositionOrderTest {
     ObjectMapper mapper;
     @Inject
     EventStore store;
+    @Inject
+    KycMetrics metrics;
     @ConfigProperty(name = "quarkus.datasource.reactive.url")
     String url;
     @ConfigProperty(name = "quarkus.datasource.username")
@@ -69,7 +72,7 @@ class PositionOrderTest {
         Pool otherPool = PgPool.pool(vertx, PgConnectOptions.fromUri(url.replaceFirst("^vertx-reactive:", ""))
                 .setUser(username).setPassword(password), new PoolOptions().setMaxSize(4));
         EventAppender otherInstance = new EventAppender(otherPool, store,
-                new Projector(store, new SessionViewTable(mapper), new LevelViewTable()));
+                new Projector(store, new SessionViewTable(mapper), new LevelViewTable(), metrics), metrics);
 
         List<CompletableFuture<?>> writes = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();
