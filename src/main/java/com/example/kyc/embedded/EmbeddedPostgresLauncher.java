@@ -17,7 +17,8 @@ import org.jboss.logging.Logger;
 final class EmbeddedPostgresLauncher {
 
     private static final Logger LOG = Logger.getLogger(EmbeddedPostgresLauncher.class);
-    // The first start unpacks the binaries and runs initdb; a slow CI machine needs some slack.
+    // How long the server itself may take to accept connections (unpacking and initdb come before);
+    // crash recovery on a slow machine needs slack, a server that cannot start fails before this.
     private static final Duration STARTUP_WAIT = Duration.ofSeconds(30);
     static final String LOG_FILE_NAME = "postgresql.log";
 
