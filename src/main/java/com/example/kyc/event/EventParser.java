@@ -47,11 +47,12 @@ public final class EventParser {
     /** A body from Ralio. */
     public static ParsedEvent parseWebhook(byte[] body) {
         JsonNode root = readTree(utf8(body));
+        PostgresJsonLimits.check(root, "");
         KycEvent event = toEvent(root, false);
         return new ParsedEvent(event, write(root));
     }
 
-    /** A payload read back from the event store (any type, this service's own included). */
+    /** A payload read back from the event store (any type, this service's own included; checked when stored). */
     public static ParsedEvent decodeStored(String payloadJson) {
         JsonNode root = readTree(payloadJson);
         return new ParsedEvent(toEvent(root, true), payloadJson);
@@ -100,7 +101,6 @@ public final class EventParser {
         if (root == null || root.isMissingNode()) {
             throw new InvalidEventException(null, "the body is empty");
         }
-        PostgresJsonLimits.check(root, "");
         return root;
     }
 

@@ -4,6 +4,7 @@ import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.projection.Projector;
 import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.AppendPlan;
+import com.example.kyc.store.Appended;
 import com.example.kyc.store.EventStore;
 import com.example.kyc.store.NewEvent;
 import io.smallrye.mutiny.Uni;
@@ -30,7 +31,9 @@ public class EventAppender {
     /** Completes only after commit; fails (and nothing is kept) if any statement or the commit fails. */
     public Uni<List<AppendOutcome>> append(List<NewEvent> batch) {
         return pool.withTransaction(connection -> store.append(connection, batch)
-                .call(plan -> projector.project(connection, plan.recorded()))
+                .call(appended -> projector.project(connection, appended.plan().recorded(),
+                        appended.priorSessionEvents()))
+                .map(Appended::plan)
                 .invoke(plan -> metrics.batch(batch.size(), plan.head().lastPosition()))
                 .map(AppendPlan::outcomes));
     }

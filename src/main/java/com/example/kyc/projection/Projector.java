@@ -9,7 +9,6 @@ import com.example.kyc.projection.level.LevelViewTable;
 import com.example.kyc.projection.session.SessionFold;
 import com.example.kyc.projection.session.SessionView;
 import com.example.kyc.projection.session.SessionViewTable;
-import com.example.kyc.store.EventStore;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import jakarta.enterprise.context.ApplicationScoped;
@@ -29,45 +28,55 @@ import java.util.stream.Collectors;
 @ApplicationScoped
 public class Projector {
 
-    private final EventStore store;
     private final SessionViewTable sessions;
     private final LevelViewTable levels;
     private final KycMetrics metrics;
 
-    public Projector(EventStore store, SessionViewTable sessions, LevelViewTable levels, KycMetrics metrics) {
-        this.store = store;
+    public Projector(SessionViewTable sessions, LevelViewTable levels, KycMetrics metrics) {
         this.sessions = sessions;
         this.levels = levels;
         this.metrics = metrics;
     }
 
-    public Uni<Void> project(SqlConnection connection, List<RecordedEvent> appended) {
+    /**
+     * @param appended          the events just appended, in position order
+     * @param priorSessionEvents the earlier events of the sessions they touch
+     */
+    public Uni<Void> project(SqlConnection connection, List<RecordedEvent> appended,
+                             List<RecordedEvent> priorSessionEvents) {
         if (appended.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return projectSessions(connection, appended).call(() -> projectLevels(connection, appended));
+        return projectSessions(connection, appended, priorSessionEvents)
+                .call(() -> projectLevels(connection, appended));
     }
 
     // A session has a handful of events: re-fold them all (appended ones included, same transaction)
     // rather than patch the row, so the view stays a pure function of the set of events.
-    private Uni<Void> projectSessions(SqlConnection connection, List<RecordedEvent> appended) {
-        Set<UUID> touched = appended.stream().map(RecordedEvent::event)
-                .filter(SessionEvent.class::isInstance).map(e -> ((SessionEvent) e).session())
-                .collect(Collectors.toCollection(LinkedHashSet::new));
-        if (touched.isEmpty()) {
+    private Uni<Void> projectSessions(SqlConnection connection, List<RecordedEvent> appended,
+                                      List<RecordedEvent> priorSessionEvents) {
+        Map<UUID, List<RecordedEvent>> bySession = new LinkedHashMap<>();
+        for (RecordedEvent recorded : appended) {
+            if (recorded.event() instanceof SessionEvent e) {
+                bySession.computeIfAbsent(e.session(), s -> new ArrayList<>()).add(recorded);
+            }
+        }
+        if (bySession.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return store.sessionEvents(connection, touched).flatMap(events -> {
-            Map<UUID, List<RecordedEvent>> bySession = events.stream().collect(Collectors.groupingBy(
-                    r -> ((SessionEvent) r.event()).session(), LinkedHashMap::new, Collectors.toList()));
-            List<SessionView> views = new ArrayList<>();
-            bySession.forEach((session, history) ->
-                    views.add(SessionFold.fold(session, history.get(0).event().userId(), history)));
-            Set<UUID> appendedIds = appended.stream().map(r -> r.event().eventId()).collect(Collectors.toSet());
-            metrics.anomalies((int) views.stream().flatMap(v -> v.anomalies().stream())
-                    .filter(a -> appendedIds.contains(a.eventId())).count());
-            return sessions.upsert(connection, views);
-        });
+        for (RecordedEvent prior : priorSessionEvents) {
+            List<RecordedEvent> history = bySession.get(((SessionEvent) prior.event()).session());
+            if (history != null) { // sessions whose new events were all duplicates need no refold
+                history.add(prior);
+            }
+        }
+        List<SessionView> views = new ArrayList<>(bySession.size());
+        bySession.forEach((session, history) ->
+                views.add(SessionFold.fold(session, history.get(0).event().userId(), history)));
+        Set<UUID> appendedIds = appended.stream().map(r -> r.event().eventId()).collect(Collectors.toSet());
+        metrics.anomalies((int) views.stream().flatMap(v -> v.anomalies().stream())
+                .filter(a -> appendedIds.contains(a.eventId())).count());
+        return sessions.upsert(connection, views);
     }
 
     // The level view is order-independent by construction (latest occurredAt wins), so it is

@@ -14,7 +14,6 @@ import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -38,48 +37,36 @@ public class EventStore {
             FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(event_id, payload, offered)
             JOIN events e ON e.event_id = x.event_id""";
 
-    private static final String SESSION_OWNERS = """
-            SELECT DISTINCT ON (session_id) session_id, user_id
+    // Read once per batch: who owns each session (for the 409) and its history (for the refold).
+    private static final String SESSION_HISTORY = """
+            SELECT session_id, user_id, event_type, position, recorded_at, payload::text AS payload
             FROM events WHERE session_id = ANY($1::uuid[])
-            ORDER BY session_id, position""";
+            ORDER BY position""";
 
+    // One statement for the whole batch: per-row statements cost the single writer more than the rows.
     private static final String INSERT = """
             INSERT INTO events (position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
                                 source, content_type, payload, raw_body, hash, prev_hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $12, $13)""";
-
-    private static final String SESSION_EVENTS = """
-            SELECT position, recorded_at, payload::text AS payload
-            FROM events WHERE session_id = ANY($1::uuid[]) AND event_type = ANY($2::text[])
-            ORDER BY position""";
+            SELECT position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
+                   source, content_type, payload::jsonb, raw_body, hash, prev_hash
+            FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::timestamptz[],
+                        $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::bytea[], $12::bytea[],
+                        $13::bytea[])
+              AS x(position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
+                   source, content_type, payload, raw_body, hash, prev_hash)""";
 
     private static final String MOVE_HEAD = """
             UPDATE event_log_head SET last_position = $1, last_hash = $2, last_recorded_at = $3""";
 
-    private static final String[] SESSION_TYPES = EventTypes.SESSION_TYPES.toArray(String[]::new);
-
     /** Appends what is new in {@code offered}; duplicates and conflicts are reported, not stored. */
-    public Uni<AppendPlan> append(SqlConnection connection, List<NewEvent> offered) {
+    public Uni<Appended> append(SqlConnection connection, List<NewEvent> offered) {
         return lockHead(connection).flatMap(head -> findStored(connection, offered)
-                .flatMap(stored -> sessionOwners(connection, offered)
-                        .map(owners -> AppendPlan.decide(offered, head, stored, owners))))
-                .call(plan -> insert(connection, plan.rows()))
-                .call(plan -> plan.rows().isEmpty() ? Uni.createFrom().voidItem() : moveHead(connection, plan.head()));
-    }
-
-    /** Every stored event of these sessions whose type the session fold knows. */
-    public Uni<List<RecordedEvent>> sessionEvents(SqlConnection connection, Collection<UUID> sessions) {
-        return connection.preparedQuery(SESSION_EVENTS)
-                .execute(Tuple.tuple().addArrayOfUUID(sessions.toArray(UUID[]::new))
-                        .addArrayOfString(SESSION_TYPES))
-                .map(rows -> {
-                    List<RecordedEvent> events = new ArrayList<>();
-                    for (Row row : rows) {
-                        events.add(new RecordedEvent(row.getLong("position"), instant(row, "recorded_at"),
-                                EventParser.decodeStored(row.getString("payload")).event()));
-                    }
-                    return events;
-                });
+                .flatMap(stored -> sessionHistory(connection, offered)
+                        .map(history -> new Appended(AppendPlan.decide(offered, head, stored, history.owners()),
+                                history.events()))))
+                .call(appended -> insert(connection, appended.plan().rows()))
+                .call(appended -> appended.plan().rows().isEmpty() ? Uni.createFrom().voidItem()
+                        : moveHead(connection, appended.plan().head()));
     }
 
     private Uni<LogHead> lockHead(SqlConnection connection) {
@@ -105,17 +92,27 @@ public class EventStore {
                 });
     }
 
-    private Uni<Map<UUID, UUID>> sessionOwners(SqlConnection connection, List<NewEvent> offered) {
+    private record SessionHistory(Map<UUID, UUID> owners, List<RecordedEvent> events) {
+    }
+
+    private Uni<SessionHistory> sessionHistory(SqlConnection connection, List<NewEvent> offered) {
         UUID[] sessions = offered.stream().map(e -> e.event().sessionId().orElse(null))
                 .filter(Objects::nonNull).distinct().toArray(UUID[]::new);
         if (sessions.length == 0) {
-            return Uni.createFrom().item(Map.of());
+            return Uni.createFrom().item(new SessionHistory(Map.of(), List.of()));
         }
-        return connection.preparedQuery(SESSION_OWNERS).execute(Tuple.tuple().addArrayOfUUID(sessions))
+        return connection.preparedQuery(SESSION_HISTORY).execute(Tuple.tuple().addArrayOfUUID(sessions))
                 .map(rows -> {
                     Map<UUID, UUID> owners = new HashMap<>();
-                    rows.forEach(row -> owners.put(row.getUUID("session_id"), row.getUUID("user_id")));
-                    return owners;
+                    List<RecordedEvent> events = new ArrayList<>();
+                    for (Row row : rows) {
+                        owners.putIfAbsent(row.getUUID("session_id"), row.getUUID("user_id"));
+                        if (EventTypes.SESSION_TYPES.contains(row.getString("event_type"))) {
+                            events.add(new RecordedEvent(row.getLong("position"), instant(row, "recorded_at"),
+                                    EventParser.decodeStored(row.getString("payload")).event()));
+                        }
+                    }
+                    return new SessionHistory(owners, events);
                 });
     }
 
@@ -123,8 +120,42 @@ public class EventStore {
         if (rows.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> tuples = rows.stream().map(EventStore::tuple).toList();
-        return connection.preparedQuery(INSERT).executeBatch(tuples).replaceWithVoid();
+        int n = rows.size();
+        Long[] positions = new Long[n];
+        UUID[] ids = new UUID[n];
+        String[] types = new String[n];
+        UUID[] users = new UUID[n];
+        UUID[] sessions = new UUID[n];
+        OffsetDateTime[] occurred = new OffsetDateTime[n];
+        OffsetDateTime[] recorded = new OffsetDateTime[n];
+        String[] sources = new String[n];
+        String[] contentTypes = new String[n];
+        String[] payloads = new String[n];
+        io.vertx.core.buffer.Buffer[] raw = new io.vertx.core.buffer.Buffer[n];
+        io.vertx.core.buffer.Buffer[] hashes = new io.vertx.core.buffer.Buffer[n];
+        io.vertx.core.buffer.Buffer[] prevHashes = new io.vertx.core.buffer.Buffer[n];
+        for (int i = 0; i < n; i++) {
+            EventRow r = rows.get(i);
+            positions[i] = r.position();
+            ids[i] = r.eventId();
+            types[i] = r.eventType();
+            users[i] = r.userId();
+            sessions[i] = r.sessionId();
+            occurred[i] = utc(r.occurredAt());
+            recorded[i] = utc(r.recordedAt());
+            sources[i] = r.source();
+            contentTypes[i] = r.contentType();
+            payloads[i] = r.payloadJson();
+            raw[i] = io.vertx.core.buffer.Buffer.buffer(r.rawBody());
+            hashes[i] = io.vertx.core.buffer.Buffer.buffer(r.hash());
+            prevHashes[i] = io.vertx.core.buffer.Buffer.buffer(r.prevHash());
+        }
+        return connection.preparedQuery(INSERT).execute(Tuple.tuple()
+                .addArrayOfLong(positions).addArrayOfUUID(ids).addArrayOfString(types).addArrayOfUUID(users)
+                .addArrayOfUUID(sessions).addArrayOfOffsetDateTime(occurred).addArrayOfOffsetDateTime(recorded)
+                .addArrayOfString(sources).addArrayOfString(contentTypes).addArrayOfString(payloads)
+                .addValue(raw).addValue(hashes).addValue(prevHashes))
+                .replaceWithVoid();
     }
 
     private Uni<Void> moveHead(SqlConnection connection, LogHead head) {
@@ -132,15 +163,6 @@ public class EventStore {
                 .execute(Tuple.tuple().addLong(head.lastPosition()).addBuffer(Buffer.buffer(head.lastHash()))
                         .addOffsetDateTime(utc(head.now())))
                 .replaceWithVoid();
-    }
-
-    private static Tuple tuple(EventRow r) {
-        return Tuple.tuple()
-                .addLong(r.position()).addUUID(r.eventId()).addString(r.eventType()).addUUID(r.userId())
-                .addUUID(r.sessionId()).addOffsetDateTime(utc(r.occurredAt()))
-                .addOffsetDateTime(utc(r.recordedAt())).addString(r.source()).addString(r.contentType())
-                .addString(r.payloadJson()).addBuffer(Buffer.buffer(r.rawBody()))
-                .addBuffer(Buffer.buffer(r.hash())).addBuffer(Buffer.buffer(r.prevHash()));
     }
 
     static OffsetDateTime utc(Instant instant) {

@@ -74,7 +74,7 @@ class PositionOrderTest {
         password.ifPresent(options::setPassword);
         Pool otherPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(4));
         EventAppender otherInstance = new EventAppender(otherPool, store,
-                new Projector(store, new SessionViewTable(mapper), new LevelViewTable(), metrics), metrics);
+                new Projector(new SessionViewTable(mapper), new LevelViewTable(), metrics), metrics);
 
         List<CompletableFuture<?>> writes = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();

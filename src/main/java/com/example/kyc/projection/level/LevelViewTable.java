@@ -23,7 +23,8 @@ public class LevelViewTable {
 
     private static final String UPSERT = """
             INSERT INTO kyc_level_view (user_id, level, level_code, level_at, level_position, version)
-            VALUES ($1, $2, $3, $4, $5, $6)
+            SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::timestamptz[], $5::bigint[],
+                                 $6::bigint[])
             ON CONFLICT (user_id) DO UPDATE SET
                 level = excluded.level, level_code = excluded.level_code, level_at = excluded.level_at,
                 level_position = excluded.level_position, version = excluded.version""";
@@ -51,10 +52,26 @@ public class LevelViewTable {
         if (views.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = views.stream().map(v -> Tuple.tuple().addUUID(v.userId()).addString(v.level().name())
-                .addShort((short) v.level().code()).addOffsetDateTime(utc(v.levelAt()))
-                .addLong(v.levelPosition()).addLong(v.version())).toList();
-        return client.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+        int n = views.size();
+        UUID[] userIds = new UUID[n];
+        String[] levels = new String[n];
+        Short[] codes = new Short[n];
+        OffsetDateTime[] levelAt = new OffsetDateTime[n];
+        Long[] positions = new Long[n];
+        Long[] versions = new Long[n];
+        for (int i = 0; i < n; i++) {
+            LevelView v = views.get(i);
+            userIds[i] = v.userId();
+            levels[i] = v.level().name();
+            codes[i] = (short) v.level().code();
+            levelAt[i] = utc(v.levelAt());
+            positions[i] = v.levelPosition();
+            versions[i] = v.version();
+        }
+        // One statement for every touched user: see EventStore's INSERT.
+        return client.preparedQuery(UPSERT).execute(Tuple.tuple().addArrayOfUUID(userIds).addArrayOfString(levels)
+                .addArrayOfShort(codes).addArrayOfOffsetDateTime(levelAt).addArrayOfLong(positions)
+                .addArrayOfLong(versions)).replaceWithVoid();
     }
 
     private static LevelView view(Row row) {

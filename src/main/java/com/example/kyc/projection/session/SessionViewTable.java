@@ -28,7 +28,12 @@ public class SessionViewTable {
     private static final String UPSERT = """
             INSERT INTO session_view (session_id, user_id, state, state_code, checks, reasons, hosted_url,
                                       expires_at, started_at, updated_at, anomalies, event_count)
-            VALUES ($1, $2, $3, $4, $5::text::jsonb, $6::text::jsonb, $7, $8, $9, $10, $11::text::jsonb, $12)
+            SELECT session_id, user_id, state, state_code, checks::jsonb, reasons::jsonb, hosted_url,
+                   expires_at, started_at, updated_at, anomalies::jsonb, event_count
+            FROM unnest($1::uuid[], $2::uuid[], $3::text[], $4::smallint[], $5::text[], $6::text[], $7::text[],
+                        $8::timestamptz[], $9::timestamptz[], $10::timestamptz[], $11::text[], $12::int[])
+              AS x(session_id, user_id, state, state_code, checks, reasons, hosted_url,
+                   expires_at, started_at, updated_at, anomalies, event_count)
             ON CONFLICT (session_id) DO UPDATE SET
                 state = excluded.state, state_code = excluded.state_code, checks = excluded.checks,
                 reasons = excluded.reasons, hosted_url = excluded.hosted_url, expires_at = excluded.expires_at,
@@ -54,8 +59,40 @@ public class SessionViewTable {
         if (views.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        List<Tuple> rows = views.stream().map(this::tuple).toList();
-        return client.preparedQuery(UPSERT).executeBatch(rows).replaceWithVoid();
+        int n = views.size();
+        UUID[] sessionIds = new UUID[n];
+        UUID[] userIds = new UUID[n];
+        String[] states = new String[n];
+        Short[] stateCodes = new Short[n];
+        String[] checks = new String[n];
+        String[] reasons = new String[n];
+        String[] hostedUrls = new String[n];
+        OffsetDateTime[] expiresAt = new OffsetDateTime[n];
+        OffsetDateTime[] startedAt = new OffsetDateTime[n];
+        OffsetDateTime[] updatedAt = new OffsetDateTime[n];
+        String[] anomalies = new String[n];
+        Integer[] eventCounts = new Integer[n];
+        for (int i = 0; i < n; i++) {
+            SessionView v = views.get(i);
+            sessionIds[i] = v.sessionId();
+            userIds[i] = v.userId();
+            states[i] = v.state().name();
+            stateCodes[i] = (short) v.state().code();
+            checks[i] = write(v.checks());
+            reasons[i] = write(v.reasons());
+            hostedUrls[i] = v.hostedUrl();
+            expiresAt[i] = utc(v.expiresAt());
+            startedAt[i] = utc(v.startedAt());
+            updatedAt[i] = utc(v.updatedAt());
+            anomalies[i] = write(v.anomalies());
+            eventCounts[i] = v.eventCount();
+        }
+        // One statement for every touched session: see EventStore's INSERT.
+        return client.preparedQuery(UPSERT).execute(Tuple.tuple().addArrayOfUUID(sessionIds).addArrayOfUUID(userIds)
+                .addArrayOfString(states).addArrayOfShort(stateCodes).addArrayOfString(checks)
+                .addArrayOfString(reasons).addArrayOfString(hostedUrls).addArrayOfOffsetDateTime(expiresAt)
+                .addArrayOfOffsetDateTime(startedAt).addArrayOfOffsetDateTime(updatedAt)
+                .addArrayOfString(anomalies).addArrayOfInteger(eventCounts)).replaceWithVoid();
     }
 
     public Uni<SessionView> find(SqlClient client, UUID sessionId) {
@@ -70,14 +107,6 @@ public class SessionViewTable {
             rows.forEach(row -> views.add(view(row)));
             return views;
         });
-    }
-
-    private Tuple tuple(SessionView v) {
-        return Tuple.tuple().addUUID(v.sessionId()).addUUID(v.userId()).addString(v.state().name())
-                .addShort((short) v.state().code()).addString(write(v.checks())).addString(write(v.reasons()))
-                .addString(v.hostedUrl()).addOffsetDateTime(utc(v.expiresAt()))
-                .addOffsetDateTime(utc(v.startedAt())).addOffsetDateTime(utc(v.updatedAt()))
-                .addString(write(v.anomalies())).addInteger(v.eventCount());
     }
 
     private SessionView view(Row row) {
