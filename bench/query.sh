@@ -5,7 +5,7 @@
 source "$(dirname "$0")/lib.sh"
 need wrk wrk; need pgbench postgresql-client
 USERS=${USERS:-100000}; DURATION=${DURATION:-30s}; CONNECTIONS=${CONNECTIONS:-64}
-build_jar; fresh_database
+build_jar; fresh_database >/dev/null
 pid=$(start_service "$PORT" "$OUT/query-service.log"); trap 'stop_service $pid' EXIT
 wait_ready "$PORT"
 

@@ -1,0 +1,56 @@
+package com.example.kyc.security;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertSame;
+
+import io.smallrye.jwt.auth.principal.DefaultJWTCallerPrincipal;
+import org.eclipse.microprofile.jwt.JsonWebToken;
+import org.jose4j.jwt.JwtClaims;
+import org.junit.jupiter.api.Test;
+
+class VerifiedTokensTest {
+
+    static final long NOW = 1_700_000_000_000L;
+
+    static JsonWebToken expiringAt(long epochSeconds) {
+        JwtClaims claims = new JwtClaims();
+        claims.setSubject("u");
+        claims.setExpirationTime(org.jose4j.jwt.NumericDate.fromSeconds(epochSeconds));
+        return new DefaultJWTCallerPrincipal("t", claims);
+    }
+
+    @Test
+    void a_verified_token_is_reused_until_its_expiry() {
+        VerifiedTokens tokens = new VerifiedTokens(10, 60_000);
+        JsonWebToken jwt = expiringAt(NOW / 1000 + 30);
+        tokens.put("abc", jwt, NOW);
+        assertSame(jwt, tokens.get("abc", NOW + 29_000));
+        assertNull(tokens.get("abc", NOW + 30_000), "expired tokens are verified again (and refused)");
+    }
+
+    @Test
+    void reuse_never_outlives_the_maximum_age() {
+        VerifiedTokens tokens = new VerifiedTokens(10, 60_000);
+        tokens.put("abc", expiringAt(NOW / 1000 + 3600), NOW);
+        assertNull(tokens.get("abc", NOW + 60_000));
+    }
+
+    @Test
+    void only_the_identical_token_matches() {
+        VerifiedTokens tokens = new VerifiedTokens(10, 60_000);
+        tokens.put("abc", expiringAt(NOW / 1000 + 30), NOW);
+        assertNull(tokens.get("abd", NOW));
+    }
+
+    @Test
+    void a_full_cache_drops_expired_entries_and_never_grows_past_its_bound() {
+        VerifiedTokens tokens = new VerifiedTokens(2, 60_000);
+        tokens.put("a", expiringAt(NOW / 1000 + 1), NOW);
+        tokens.put("b", expiringAt(NOW / 1000 + 100), NOW);
+        tokens.put("c", expiringAt(NOW / 1000 + 100), NOW + 2_000); // "a" has expired: makes room
+        tokens.put("d", expiringAt(NOW / 1000 + 100), NOW + 2_000); // full of live tokens: not kept
+        assertEquals(2, tokens.size());
+        assertNull(tokens.get("d", NOW + 2_000));
+    }
+}
