@@ -1,8 +1,9 @@
--- The lookups the service makes for a 200 answer to GET /users/{uid}/kyc.
+-- The lookup the service makes for a 200 answer to GET /users/{uid}/kyc (KycQueries.VIEW).
 \set n random(1, :users)
-SELECT user_id, level, level_at, level_position, version FROM kyc_level_view
- WHERE user_id = ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid;
-SELECT session_id, user_id, state, state_code, checks::text, reasons::text, hosted_url, expires_at, started_at,
-       updated_at, anomalies::text, event_count
-  FROM session_view WHERE user_id = ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid
- ORDER BY started_at DESC, session_id DESC;
+SELECT u.user_id, l.level, l.level_at, l.level_position, l.version,
+       s.session_id, s.state, s.state_code, s.checks::text AS checks, s.reasons::text AS reasons,
+       s.hosted_url, s.expires_at, s.started_at, s.updated_at, s.anomalies::text AS anomalies, s.event_count
+FROM (SELECT ('00000000-0000-4000-8000-' || lpad(:n::text, 12, '0'))::uuid AS user_id) u
+LEFT JOIN kyc_level_view l ON l.user_id = u.user_id
+LEFT JOIN session_view s ON s.user_id = u.user_id
+ORDER BY s.started_at DESC, s.session_id DESC;

@@ -1,6 +1,7 @@
 package com.example.kyc.query;
 
 import com.example.kyc.projection.level.LevelFold;
+import com.example.kyc.projection.level.LevelView;
 import com.example.kyc.projection.level.LevelViewTable;
 import com.example.kyc.projection.session.SessionState;
 import com.example.kyc.projection.session.SessionView;
@@ -12,6 +13,8 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 /** Reads the views for the query API, straight from the read-model tables. */
@@ -27,21 +30,39 @@ public class KycQueries {
                                ORDER BY started_at DESC, session_id DESC LIMIT 1) s ON true
             WHERE l.user_id = $1""";
 
+    // The whole view in one round trip: the level row (absent for unknown users) and every session.
+    private static final String VIEW = """
+            SELECT u.user_id, l.level, l.level_at, l.level_position, l.version,
+                   s.session_id, s.state, s.state_code, s.checks::text AS checks, s.reasons::text AS reasons,
+                   s.hosted_url, s.expires_at, s.started_at, s.updated_at, s.anomalies::text AS anomalies,
+                   s.event_count
+            FROM (SELECT $1::uuid AS user_id) u
+            LEFT JOIN kyc_level_view l ON l.user_id = u.user_id
+            LEFT JOIN session_view s ON s.user_id = u.user_id
+            ORDER BY s.started_at DESC, s.session_id DESC""";
+
     private final Pool pool;
-    private final LevelViewTable levels;
     private final SessionViewTable sessions;
 
-    public KycQueries(Pool pool, LevelViewTable levels, SessionViewTable sessions) {
+    public KycQueries(Pool pool, SessionViewTable sessions) {
         this.pool = pool;
-        this.levels = levels;
         this.sessions = sessions;
     }
 
     public Uni<UserKyc> user(UUID userId) {
-        return Uni.combine().all().unis(levels.find(pool, userId), sessions.findByUser(pool, userId))
-                .asTuple()
-                .map(both -> new UserKyc(both.getItem1() == null ? LevelFold.initial(userId) : both.getItem1(),
-                        both.getItem2()));
+        return pool.preparedQuery(VIEW).execute(Tuple.of(userId)).map(rows -> {
+            LevelView level = null;
+            List<SessionView> userSessions = new ArrayList<>();
+            for (Row row : rows) {
+                if (level == null) {
+                    level = row.getString("level") == null ? LevelFold.initial(userId) : LevelViewTable.view(row);
+                }
+                if (row.getUUID("session_id") != null) {
+                    userSessions.add(sessions.view(row));
+                }
+            }
+            return new UserKyc(level, userSessions);
+        });
     }
 
     public Uni<String> etag(UUID userId, Instant now) {

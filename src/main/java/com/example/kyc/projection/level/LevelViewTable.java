@@ -31,7 +31,6 @@ public class LevelViewTable {
 
     private static final String BY_IDS = "SELECT " + COLUMNS + " FROM kyc_level_view WHERE user_id = ANY($1::uuid[])";
 
-    private static final String BY_ID = "SELECT " + COLUMNS + " FROM kyc_level_view WHERE user_id = $1";
 
     public Uni<Map<UUID, LevelView>> find(SqlClient client, Collection<UUID> userIds) {
         return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(UUID[]::new)))
@@ -40,12 +39,6 @@ public class LevelViewTable {
                     rows.forEach(row -> views.put(row.getUUID("user_id"), view(row)));
                     return views;
                 });
-    }
-
-    /** The stored view, or null for a user with no events. */
-    public Uni<LevelView> find(SqlClient client, UUID userId) {
-        return client.preparedQuery(BY_ID).execute(Tuple.of(userId))
-                .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 
     public Uni<Void> upsert(SqlClient client, List<LevelView> views) {
@@ -74,7 +67,8 @@ public class LevelViewTable {
                 .addArrayOfLong(versions)).replaceWithVoid();
     }
 
-    private static LevelView view(Row row) {
+    /** A level view from a row holding this table's columns. */
+    public static LevelView view(Row row) {
         OffsetDateTime levelAt = row.getOffsetDateTime("level_at");
         return new LevelView(row.getUUID("user_id"), KycLevel.valueOf(row.getString("level")),
                 levelAt == null ? null : levelAt.toInstant(), row.getLong("level_position"), row.getLong("version"));

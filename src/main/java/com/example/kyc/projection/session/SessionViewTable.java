@@ -42,8 +42,6 @@ public class SessionViewTable {
 
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM session_view WHERE session_id = $1";
 
-    private static final String BY_USER = "SELECT " + COLUMNS
-            + " FROM session_view WHERE user_id = $1 ORDER BY started_at DESC, session_id DESC";
 
     private static final TypeReference<List<Check>> CHECKS = new TypeReference<>() { };
     private static final TypeReference<List<RefusalReason>> REASONS = new TypeReference<>() { };
@@ -100,16 +98,8 @@ public class SessionViewTable {
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
     }
 
-    /** The user's sessions, most recently started first. */
-    public Uni<List<SessionView>> findByUser(SqlClient client, UUID userId) {
-        return client.preparedQuery(BY_USER).execute(Tuple.of(userId)).map(rows -> {
-            List<SessionView> views = new ArrayList<>(rows.size());
-            rows.forEach(row -> views.add(view(row)));
-            return views;
-        });
-    }
-
-    private SessionView view(Row row) {
+    /** A session from a row holding this table's columns (the checks, reasons and anomalies as text). */
+    public SessionView view(Row row) {
         return new SessionView(row.getUUID("session_id"), row.getUUID("user_id"),
                 SessionState.valueOf(row.getString("state")), read(row.getString("checks"), CHECKS),
                 read(row.getString("reasons"), REASONS), row.getString("hosted_url"), instant(row, "expires_at"),
