@@ -37,6 +37,7 @@ start_service() {
   QUARKUS_DATASOURCE_USERNAME=kyc QUARKUS_DATASOURCE_PASSWORD=kyc \
   RALIO_WEBHOOK_SECRETS=$SECRET RALIO_WEBHOOK_TOLERANCE=PT1H \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/dev/jwt/public.pem MP_JWT_VERIFY_ISSUER=https://kyc-events.dev \
+  RALIO_API_BASE_URL=http://127.0.0.1:9 RALIO_API_KEY=bench-not-used \
   setsid java $JVM_FLAGS -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
   echo $!
 }

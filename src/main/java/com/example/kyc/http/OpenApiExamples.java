@@ -59,6 +59,14 @@ public final class OpenApiExamples {
             ,"sessions":[""" + SESSION + """
             ],"version":2}""";
 
+    public static final String VERIFICATION = """
+            {"sessionId":"550e8400-e29b-41d4-a716-446655440002",
+             "hostedUrl":"https://verify.raliopay.com/session/abc123","expiresAt":"2025-06-26T17:00:00Z"}""";
+
+    public static final String RALIO_UNAVAILABLE = """
+            {"type":"urn:kyc-events:problem:ralio-unavailable","title":"Bad Gateway","status":502,
+             "detail":"Ralio could not create a verification session; nothing was recorded. Retry later."}""";
+
     private OpenApiExamples() {
     }
 }

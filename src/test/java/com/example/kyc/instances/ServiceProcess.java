@@ -41,7 +41,9 @@ final class ServiceProcess implements AutoCloseable {
                 "QUARKUS_DATASOURCE_USERNAME", "postgres",
                 "RALIO_WEBHOOK_SECRETS", Webhooks.SECRET,
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", new File("dev/jwt/public.pem").getAbsolutePath(),
-                "MP_JWT_VERIFY_ISSUER", "https://kyc-events.dev"));
+                "MP_JWT_VERIFY_ISSUER", "https://kyc-events.dev",
+                "RALIO_API_BASE_URL", "http://127.0.0.1:9",
+                "RALIO_API_KEY", "not-used-here"));
         return new ServiceProcess(builder.start(), port, log);
     }
 

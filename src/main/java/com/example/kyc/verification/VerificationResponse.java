@@ -1,0 +1,22 @@
+package com.example.kyc.verification;
+
+import com.example.kyc.event.SessionCreated;
+import com.example.kyc.projection.session.SessionView;
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * POST /users/{uid}/identity-verifications: the session to send the user to.
+ *
+ * @param hostedUrl null for a reused session that only Ralio's webhooks told this service about
+ */
+public record VerificationResponse(UUID sessionId, String hostedUrl, Instant expiresAt) {
+
+    static VerificationResponse of(SessionCreated created) {
+        return new VerificationResponse(created.session(), created.hostedUrl(), created.expiresAt());
+    }
+
+    static VerificationResponse of(SessionView view) {
+        return new VerificationResponse(view.sessionId(), view.hostedUrl(), view.expiresAt());
+    }
+}
