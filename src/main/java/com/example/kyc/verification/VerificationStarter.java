@@ -4,12 +4,11 @@ import com.example.kyc.event.EventParser;
 import com.example.kyc.event.SessionCreated;
 import com.example.kyc.http.Failures;
 import com.example.kyc.ingest.AppendQueue;
-import com.example.kyc.projection.session.SessionViewTable;
+import com.example.kyc.query.KycQueries;
 import com.example.kyc.store.AppendOutcome.Conflict;
 import com.example.kyc.store.NewEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
-import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
@@ -38,18 +37,16 @@ public class VerificationStarter {
     // A waiting request looks again this often: soon after the holder is done, yet a few queries a second.
     private static final long POLL_MILLIS = 100;
 
-    private final Pool pool;
-    private final SessionViewTable sessions;
+    private final KycQueries views;
     private final VerificationClaims claims;
     private final RalioSessions ralio;
     private final AppendQueue appendQueue;
     private final Clock clock;
     private final Vertx vertx;
 
-    public VerificationStarter(Pool pool, SessionViewTable sessions, VerificationClaims claims, RalioSessions ralio,
+    public VerificationStarter(KycQueries views, VerificationClaims claims, RalioSessions ralio,
                                AppendQueue appendQueue, Clock clock, Vertx vertx) {
-        this.pool = pool;
-        this.sessions = sessions;
+        this.views = views;
         this.claims = claims;
         this.ralio = ralio;
         this.appendQueue = appendQueue;
@@ -72,7 +69,7 @@ public class VerificationStarter {
     }
 
     private Uni<Optional<StartedVerification>> reusable(UUID userId) {
-        return sessions.findByUser(pool, userId).map(views -> ReusableSession.among(views, clock.instant())
+        return views.user(userId).map(user -> ReusableSession.among(user.sessions(), clock.instant())
                 .map(view -> new StartedVerification(false, VerificationResponse.of(view))));
     }
 
