@@ -1,0 +1,13 @@
+package com.example.kyc.audit;
+
+/** How a row breaks the hash chain, in the order {@link ChainVerifier} checks them. */
+public enum ChainProblem {
+    /** The position is not the previous one plus one: a row was removed (or the range was read out of order). */
+    POSITION_GAP,
+    /** {@code prev_hash} is not the previous row's {@code hash}: a row before this one was replaced. */
+    LINK_BROKEN,
+    /** The stored {@code hash} is not the hash of the row's content: the row was changed. */
+    HASH_MISMATCH,
+    /** The {@code payload} column says something other than the raw body it was parsed from. */
+    PAYLOAD_MISMATCH
+}

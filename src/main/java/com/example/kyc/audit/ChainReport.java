@@ -1,0 +1,17 @@
+package com.example.kyc.audit;
+
+/**
+ * What a walk over the hash chain found.
+ *
+ * @param checked             rows examined, the broken one included
+ * @param firstBrokenPosition the first row that breaks the chain; null when it is intact
+ * @param problem             how that row breaks it; null when intact
+ * @param detail              the same for a person, e.g. "expected position 3, found 4"; null when intact
+ * @param lastPosition        the last row that passed every check (the starting point if none did); after a
+ *                            LINK_BROKEN either this row or the next was replaced
+ * @param lastHash            that row's hash in hex. Kept elsewhere, it anchors the chain: a later walk that no
+ *                            longer finds it there means the log was truncated or rewritten with fresh hashes
+ */
+public record ChainReport(boolean valid, long checked, Long firstBrokenPosition, ChainProblem problem,
+                          String detail, long lastPosition, String lastHash) {
+}

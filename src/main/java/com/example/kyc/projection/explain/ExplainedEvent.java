@@ -1,0 +1,21 @@
+package com.example.kyc.projection.explain;
+
+import com.example.kyc.event.RecordedEvent;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * One event as the explanation cites it.
+ *
+ * @param late   it was logged after an event of the same user that happened later than it did
+ * @param reason why the projection ignored it; null when it was applied
+ */
+public record ExplainedEvent(long position, UUID eventId, String type, Instant occurredAt, Instant recordedAt,
+                             boolean late, String reason) {
+
+    static ExplainedEvent of(RecordedEvent r, boolean late, String reason) {
+        return new ExplainedEvent(r.position(), r.event().eventId(), r.event().type(), r.event().occurredAt(),
+                r.recordedAt(), late, reason);
+    }
+}

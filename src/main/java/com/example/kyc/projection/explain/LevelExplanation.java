@@ -1,0 +1,19 @@
+package com.example.kyc.projection.explain;
+
+import com.example.kyc.event.KycLevel;
+
+import java.util.List;
+
+/**
+ * Why the user has their level.
+ *
+ * @param basis     {@code "default"} (no kyc_state_updated yet) or {@code "latest kyc_state_updated"}
+ * @param decidedBy the update that set the level; null for the default
+ * @param ignored   the other updates, in log order, each with its reason
+ */
+public record LevelExplanation(KycLevel level, String basis, ExplainedEvent decidedBy, List<ExplainedEvent> ignored) {
+
+    public LevelExplanation {
+        ignored = List.copyOf(ignored);
+    }
+}
