@@ -66,6 +66,63 @@ public final class OpenApiExamples {
     public static final String RALIO_UNAVAILABLE = """
             {"type":"urn:kyc-events:problem:ralio-unavailable","title":"Bad Gateway","status":502,
              "detail":"Ralio could not create a verification session; nothing was recorded. Retry later."}""";
+    public static final String FEED_EVENT = """
+            {"position":42,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_session_manual_review",
+             "userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":"550e8400-e29b-41d4-a716-446655440002",
+             "occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z",
+             "source":"ralio-webhook",
+             "payload":{"id":"550e8400-e29b-41d4-a716-446655440000","event":"kyc_session_manual_review",
+                        "timestamp":"2025-06-19T17:14:13.123Z",
+                        "data":{"userId":"550e8400-e29b-41d4-a716-446655440001",
+                                "sessionId":"550e8400-e29b-41d4-a716-446655440002","checks":[]}},
+             "hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f",
+             "prevHash":"1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a"}""";
+
+    public static final String EVENT_PAGE = """
+            {"events":[""" + FEED_EVENT + """
+            ],"nextAfter":42}""";
+
+    public static final String RAW_EVENT = """
+            {"id":"550e8400-e29b-41d4-a716-446655440000","event":"kyc_session_manual_review",
+              "timestamp":"2025-06-19T17:14:13.123Z",
+              "data":{"userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":"550e8400-e29b-41d4-a716-446655440002","checks":[]}}""";
+
+    public static final String EXPORT_LINES = """
+            {"position":1,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_session_manual_review","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":"550e8400-e29b-41d4-a716-446655440002","occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440000"},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMCJ9","hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f","prevHash":"0000000000000000000000000000000000000000000000000000000000000000"}
+            {"position":2,"eventId":"550e8400-e29b-41d4-a716-446655440010","type":"kyc_state_updated","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":null,"occurredAt":"2025-06-20T09:00:00Z","recordedAt":"2025-06-20T09:00:00.210344Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440010"},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAxMCJ9","hash":"4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e","prevHash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f"}
+            """;
+
+    public static final String REBUILD_REPORT = """
+            {"eventsReplayed":1000000,"position":1000000,"sessionRows":300000,"levelRows":100000,
+             "drift":{"sessions":1,"levels":0},"durationMs":14250}""";
+
+    public static final String INVALID_LIMIT = """
+            {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
+             "detail":"limit must be between 1 and 1000","field":"limit"}""";
+
+    public static final String INVALID_AS_OF = """
+            {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
+             "detail":"asOf must be an ISO-8601 instant with an offset, e.g. 2025-06-19T17:14:13Z","field":"asOf"}""";
+
+    public static final String INVALID_RANGE = """
+            {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
+             "detail":"from must not be greater than to","field":"from"}""";
+
+    public static final String FORBIDDEN_GROUP = """
+            {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
+             "detail":"This token's groups do not allow this operation."}""";
+
+    public static final String FORBIDDEN_AS_OF = """
+            {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
+             "detail":"Only group compliance may read a past view (asOf)."}""";
+
+    public static final String EVENT_NOT_FOUND = """
+            {"type":"urn:kyc-events:problem:not-found","title":"Not Found","status":404,
+             "detail":"No event 550e8400-e29b-41d4-a716-446655440000 is stored."}""";
+
+    public static final String REBUILD_RUNNING = """
+            {"type":"urn:kyc-events:problem:rebuild-running","title":"Conflict","status":409,
+             "detail":"A rebuild is already running; try again when it has finished."}""";
 
     private OpenApiExamples() {
     }

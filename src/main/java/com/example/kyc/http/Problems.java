@@ -15,8 +15,11 @@ public final class Problems {
     }
 
     public static Response forbidden() {
-        return Problem.of(Status.FORBIDDEN, "forbidden",
-                "This token may not read this user's data.").toResponse();
+        return forbidden("This token may not read this user's data.");
+    }
+
+    public static Response forbidden(String detail) {
+        return Problem.of(Status.FORBIDDEN, "forbidden", detail).toResponse();
     }
 
     public static Response notFound(String detail) {

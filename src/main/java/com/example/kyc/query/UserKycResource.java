@@ -1,6 +1,8 @@
 package com.example.kyc.query;
 
+import com.example.kyc.http.Parameters;
 import com.example.kyc.http.Problems;
+import com.example.kyc.security.Access;
 import com.example.kyc.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -9,6 +11,7 @@ import jakarta.ws.rs.HeaderParam;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
@@ -33,11 +36,13 @@ import com.example.kyc.http.Problem;
 public class UserKycResource {
 
     private final KycQueries queries;
+    private final PastViews pastViews;
     private final Caller caller;
     private final Clock clock;
 
-    public UserKycResource(KycQueries queries, Caller caller, Clock clock) {
+    public UserKycResource(KycQueries queries, PastViews pastViews, Caller caller, Clock clock) {
         this.queries = queries;
+        this.pastViews = pastViews;
         this.caller = caller;
         this.clock = clock;
     }
@@ -45,22 +50,31 @@ public class UserKycResource {
     @GET
     @Operation(summary = "A user's KYC level, sessions and next action",
             description = "Allowed to the user's own token (sub = uid) and to group kyc-service. Send the ETag back "
-                    + "in If-None-Match to get a cheap 304 while nothing changed.")
+                    + "in If-None-Match to get a cheap 304 while nothing changed. With asOf (group compliance "
+                    + "only): the view as it was served at that instant, folded from the events recorded by then.")
     @APIResponse(responseCode = "200", description = "The view (unknown users: LIGHT, no sessions)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KycResponse.class),
                     examples = @ExampleObject(name = "in review", value = OpenApiExamples.KYC_VIEW)))
     @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
+    @APIResponse(responseCode = "400", description = "uid is not a UUID, or asOf is not an instant", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "uid", value = OpenApiExamples.NOT_A_UUID),
+                    @ExampleObject(name = "asOf", value = OpenApiExamples.INVALID_AS_OF)}))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token is neither the user's nor kyc-service", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN)))
+    @APIResponse(responseCode = "403", description = "The token is neither the user's nor kyc-service; with asOf, not compliance", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN),
+                    @ExampleObject(name = "asOf", value = OpenApiExamples.FORBIDDEN_AS_OF)}))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> view(@PathParam("uid") String uid,
-                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch) {
+                              @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
+                              @Parameter(description = "An ISO-8601 instant, e.g. 2025-06-19T17:14:13Z: the view as "
+                                      + "served then (group compliance only)")
+                              @QueryParam("asOf") String asOf) {
         Optional<UUID> userId = Uuids.parse(uid);
         if (userId.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("uid"));
+        }
+        if (asOf != null) {
+            return pastView(userId.get(), asOf);
         }
         if (!caller.mayActFor(userId.get())) {
             return Uni.createFrom().item(Problems.forbidden());
@@ -73,6 +87,17 @@ public class UserKycResource {
         return queries.etag(userId.get(), now).flatMap(etag -> KycETag.matches(ifNoneMatch, etag)
                 ? Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag).build())
                 : fullView(userId.get(), now));
+    }
+
+    // A past view is audit data: compliance reads it, not the user nor the company's backend.
+    private Uni<Response> pastView(UUID userId, String asOfText) {
+        if (!caller.inGroup(Access.COMPLIANCE)) {
+            return Uni.createFrom().item(Problems.forbidden("Only group compliance may read a past view (asOf)."));
+        }
+        Instant asOf = Parameters.instant("asOf", asOfText);
+        return pastViews.asOf(userId, asOf).map(user -> Response.ok(user.toResponse(asOf))
+                .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                .build());
     }
 
     private Uni<Response> fullView(UUID userId, Instant now) {

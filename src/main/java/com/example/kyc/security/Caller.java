@@ -15,6 +15,11 @@ public class Caller {
         this.identity = identity;
     }
 
+    /** Group membership (the token's {@code groups} claim). */
+    public boolean inGroup(String group) {
+        return identity.hasRole(group);
+    }
+
     public boolean mayActFor(UUID userId) {
         String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
         return Access.mayActFor(subject, identity.getRoles(), userId);

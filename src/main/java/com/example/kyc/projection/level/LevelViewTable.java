@@ -21,13 +21,18 @@ public class LevelViewTable {
 
     private static final String COLUMNS = "user_id, level, level_at, level_position, version";
 
-    private static final String UPSERT = """
-            INSERT INTO kyc_level_view (user_id, level, level_code, level_at, level_position, version)
+    /** The live table; a rebuild writes a copy of it under another name, then swaps it in. */
+    public static final String TABLE = "kyc_level_view";
+
+    private static final String UPSERT_INTO = """
+            INSERT INTO %s (user_id, level, level_code, level_at, level_position, version)
             SELECT * FROM unnest($1::uuid[], $2::text[], $3::smallint[], $4::timestamptz[], $5::bigint[],
                                  $6::bigint[])
             ON CONFLICT (user_id) DO UPDATE SET
                 level = excluded.level, level_code = excluded.level_code, level_at = excluded.level_at,
                 level_position = excluded.level_position, version = excluded.version""";
+
+    private static final String UPSERT = UPSERT_INTO.formatted(TABLE);
 
     private static final String BY_IDS = "SELECT " + COLUMNS + " FROM kyc_level_view WHERE user_id = ANY($1::uuid[])";
 
@@ -42,6 +47,15 @@ public class LevelViewTable {
     }
 
     public Uni<Void> upsert(SqlClient client, List<LevelView> views) {
+        return upsert(client, UPSERT, views);
+    }
+
+    /** Writes into a table created like {@code kyc_level_view} (a rebuild's copy). */
+    public Uni<Void> upsertInto(SqlClient client, String table, List<LevelView> views) {
+        return upsert(client, UPSERT_INTO.formatted(table), views);
+    }
+
+    private Uni<Void> upsert(SqlClient client, String upsert, List<LevelView> views) {
         if (views.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -62,7 +76,7 @@ public class LevelViewTable {
             versions[i] = v.version();
         }
         // One statement for every touched user: see EventStore's INSERT.
-        return client.preparedQuery(UPSERT).execute(Tuple.tuple().addArrayOfUUID(userIds).addArrayOfString(levels)
+        return client.preparedQuery(upsert).execute(Tuple.tuple().addArrayOfUUID(userIds).addArrayOfString(levels)
                 .addArrayOfShort(codes).addArrayOfOffsetDateTime(levelAt).addArrayOfLong(positions)
                 .addArrayOfLong(versions)).replaceWithVoid();
     }

@@ -25,8 +25,11 @@ public class SessionViewTable {
             session_id, user_id, state, state_code, checks::text AS checks, reasons::text AS reasons,
             hosted_url, expires_at, started_at, updated_at, anomalies::text AS anomalies, event_count""";
 
-    private static final String UPSERT = """
-            INSERT INTO session_view (session_id, user_id, state, state_code, checks, reasons, hosted_url,
+    /** The live table; a rebuild writes a copy of it under another name, then swaps it in. */
+    public static final String TABLE = "session_view";
+
+    private static final String UPSERT_INTO = """
+            INSERT INTO %s (session_id, user_id, state, state_code, checks, reasons, hosted_url,
                                       expires_at, started_at, updated_at, anomalies, event_count)
             SELECT session_id, user_id, state, state_code, checks::jsonb, reasons::jsonb, hosted_url,
                    expires_at, started_at, updated_at, anomalies::jsonb, event_count
@@ -39,6 +42,8 @@ public class SessionViewTable {
                 reasons = excluded.reasons, hosted_url = excluded.hosted_url, expires_at = excluded.expires_at,
                 started_at = excluded.started_at, updated_at = excluded.updated_at,
                 anomalies = excluded.anomalies, event_count = excluded.event_count""";
+
+    private static final String UPSERT = UPSERT_INTO.formatted(TABLE);
 
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM session_view WHERE session_id = $1";
 
@@ -54,6 +59,15 @@ public class SessionViewTable {
     }
 
     public Uni<Void> upsert(SqlClient client, List<SessionView> views) {
+        return upsert(client, UPSERT, views);
+    }
+
+    /** Writes into a table created like {@code session_view} (a rebuild's copy). */
+    public Uni<Void> upsertInto(SqlClient client, String table, List<SessionView> views) {
+        return upsert(client, UPSERT_INTO.formatted(table), views);
+    }
+
+    private Uni<Void> upsert(SqlClient client, String upsert, List<SessionView> views) {
         if (views.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
@@ -86,7 +100,7 @@ public class SessionViewTable {
             eventCounts[i] = v.eventCount();
         }
         // One statement for every touched session: see EventStore's INSERT.
-        return client.preparedQuery(UPSERT).execute(Tuple.tuple().addArrayOfUUID(sessionIds).addArrayOfUUID(userIds)
+        return client.preparedQuery(upsert).execute(Tuple.tuple().addArrayOfUUID(sessionIds).addArrayOfUUID(userIds)
                 .addArrayOfString(states).addArrayOfShort(stateCodes).addArrayOfString(checks)
                 .addArrayOfString(reasons).addArrayOfString(hostedUrls).addArrayOfOffsetDateTime(expiresAt)
                 .addArrayOfOffsetDateTime(startedAt).addArrayOfOffsetDateTime(updatedAt)

@@ -1,0 +1,20 @@
+package com.example.kyc.audit;
+
+import com.fasterxml.jackson.annotation.JsonRawValue;
+import java.time.Instant;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
+/**
+ * One stored event as the feeds show it.
+ *
+ * @param payload  the stored jsonb, embedded as JSON (not as a string)
+ * @param hash     lowercase hex SHA-256 (see the README's hash input)
+ * @param prevHash the previous position's hash, lowercase hex
+ */
+public record FeedEvent(long position, UUID eventId, String type, UUID userId, UUID sessionId, Instant occurredAt,
+                        Instant recordedAt, String source,
+                        @JsonRawValue @Schema(type = SchemaType.OBJECT) String payload,
+                        String hash, String prevHash) {
+}

@@ -1,0 +1,5 @@
+package com.example.kyc.audit;
+
+/** An event's body exactly as it arrived, with the content type it arrived with. */
+public record RawEvent(String contentType, byte[] body) {
+}
