@@ -42,18 +42,27 @@ class EventReplay {
         this.levels = levels;
     }
 
-    /** Replays the query's events into the copy tables (upserting); emits how many events it read. */
-    Uni<Long> replay(SqlConnection connection, String query, Tuple parameters) {
+    /**
+     * Replays the query's events into the copy tables (upserting); emits how many events it read.
+     * Reading on its own connection lets the database scan for the next page while it inserts the
+     * last one; the same connection for both works too, only slower.
+     *
+     * @param reader a connection in a transaction (cursors need one)
+     * @param writer the rebuild's connection, whose transaction created the copies
+     */
+    Uni<Long> replay(SqlConnection reader, SqlConnection writer, String query, Tuple parameters) {
         UserStreams streams = new UserStreams();
-        return connection.prepare(query).flatMap(statement -> {
+        return reader.prepare(query).flatMap(statement -> {
             Cursor cursor = statement.cursor(parameters);
             return Multi.createBy().repeating().uni(() -> cursor.read(FETCH)).whilst(rows -> cursor.hasMore())
                     // Parsing and folding are CPU work: off the event loop, one page after the other.
                     .emitOn(Infrastructure.getDefaultWorkerPool(), READ_AHEAD)
                     .map(rows -> fold(streams, rows))
-                    .onItem().transformToUniAndConcatenate(done -> write(connection, done))
+                    // A second stage, so that writing a page (its JSON, its insert) overlaps folding the next.
+                    .emitOn(Infrastructure.getDefaultWorkerPool(), 1)
+                    .onItem().transformToUniAndConcatenate(done -> write(writer, done))
                     .onItem().ignoreAsUni()
-                    .chain(() -> write(connection, finish(streams)))
+                    .chain(() -> write(writer, finish(streams)))
                     .eventually(cursor::close)
                     .eventually(statement::close)
                     .map(ignored -> streams.events());

@@ -50,7 +50,8 @@ public class ProjectionRebuild {
                         .chain(locked -> locked ? tables.createCopies(connection)
                                 : Uni.createFrom().failure(new RebuildRunningException()))
                         .chain(() -> tables.lastPosition(connection))
-                        .chain(upTo -> replay.replay(connection, EVERY_EVENT_UP_TO, Tuple.of(upTo))
+                        .chain(upTo -> pool.withTransaction(reader ->
+                                        replay.replay(reader, connection, EVERY_EVENT_UP_TO, Tuple.of(upTo)))
                                 .call(() -> tables.analyzeCopies(connection))
                                 .chain(replayed -> swapIn(connection, upTo, replayed, started))))
                 .invoke(report -> LOG.infof("projection rebuild: %d events up to position %d, %d session and %d "
@@ -59,19 +60,32 @@ public class ProjectionRebuild {
                         report.drift().levels(), report.durationMs()));
     }
 
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
     // Under the log-head lock until commit: the copies catch up, are compared, and replace the live tables.
     private Uni<RebuildReport> swapIn(SqlConnection connection, long replayedUpTo, long replayed, long started) {
-        return tables.lockHead(connection).chain(head -> catchUp(connection, replayedUpTo, head)
-                .chain(() -> tables.drift(connection, SessionViewTable.TABLE))
-                .chain(sessionDrift -> tables.drift(connection, LevelViewTable.TABLE)
-                        .map(levelDrift -> new RebuildReport.Drift(sessionDrift, levelDrift)))
+        return tables.lockHead(connection).chain(head -> lockedFrom(System.nanoTime(), connection, replayedUpTo, head,
+                replayed, started));
+    }
+
+    private Uni<RebuildReport> lockedFrom(long locked, SqlConnection connection, long replayedUpTo, long head,
+                                          long replayed, long started) {
+        return catchUp(connection, replayedUpTo, head)
+                .chain(() -> drift(connection))
                 .chain(drift -> tables.rows(connection, RebuildTables.copyOf(SessionViewTable.TABLE))
                         .chain(sessionRows -> tables.rows(connection, RebuildTables.copyOf(LevelViewTable.TABLE))
-                                .map(levelRows -> new RebuildReport(replayed + head - replayedUpTo, head,
-                                        sessionRows, levelRows, drift, 0))))
-                .call(() -> tables.swap(connection))
-                .map(report -> new RebuildReport(report.eventsReplayed(), report.position(), report.sessionRows(),
-                        report.levelRows(), report.drift(), (System.nanoTime() - started) / 1_000_000)));
+                                .call(() -> tables.swap(connection))
+                                .map(levelRows -> new RebuildReport(replayed + head - replayedUpTo, head, sessionRows,
+                                        levelRows, drift, millisSince(started)))))
+                .invoke(() -> LOG.infof("projection rebuild: appends waited %d ms for the catch-up (%d events), "
+                        + "the drift and the swap", millisSince(locked), head - replayedUpTo));
+    }
+
+    private Uni<RebuildReport.Drift> drift(SqlConnection connection) {
+        return tables.drift(connection, SessionViewTable.TABLE).chain(sessions ->
+                tables.drift(connection, LevelViewTable.TABLE).map(levels -> new RebuildReport.Drift(sessions, levels)));
     }
 
     // Users with events appended during the replay are folded again from their whole history.
@@ -79,6 +93,6 @@ public class ProjectionRebuild {
         if (head == replayedUpTo) {
             return Uni.createFrom().voidItem();
         }
-        return replay.replay(connection, USERS_APPENDED_AFTER, Tuple.of(replayedUpTo)).replaceWithVoid();
+        return replay.replay(connection, connection, USERS_APPENDED_AFTER, Tuple.of(replayedUpTo)).replaceWithVoid();
     }
 }
