@@ -39,7 +39,7 @@ echo "== rebuild 2 (same log again)"; rebuild
 echo "   RSS after the rebuilds: $(rss_mb "$pid") MB"
 
 echo "== export of the whole log to /dev/null"
-( max=0; while sleep 0.2; do r=$(rss_mb "$pid" 2>/dev/null || echo 0); (( r > max )) && max=$r; echo "$max" >"$OUT/audit-export-rss.txt"; done ) &
+( max=0; while sleep 0.2; do r=$(rss_mb "$pid" 2>/dev/null || echo 0); (( r > max )) && max=$r; echo "$max" >"$OUT/audit-export-rss.tmp"; done ) &
 sampler=$!
 out=$(curl -sf -o /dev/null -w '%{size_download} %{time_total}' -H "Authorization: Bearer $TOKEN" \
       "http://localhost:$PORT/audit/export")
@@ -47,4 +47,4 @@ sleep 0.3; kill "$sampler" 2>/dev/null || true
 bytes=${out% *}; secs=${out#* }
 echo "   RESULT export events=$EVENTS seconds=$secs events_per_s=$(awk -v n="$EVENTS" -v s="$secs" 'BEGIN {printf "%.0f", n/s}') \
 MB=$(( bytes / 1048576 )) MB_per_s=$(awk -v b="$bytes" -v s="$secs" 'BEGIN {printf "%.0f", b/1048576/s}') \
-max_rss_mb=$(cat "$OUT/audit-export-rss.txt")"
+max_rss_mb=$(cat "$OUT/audit-export-rss.tmp")"
