@@ -42,7 +42,7 @@ public class AuditExportResource {
                     + "events is read only when the client has taken the previous one.")
     @APIResponse(responseCode = "200", description = "One event per line", content = @Content(
             mediaType = NDJSON, schema = @Schema(implementation = ExportLine.class),
-            examples = @ExampleObject(name = "two events", value = OpenApiExamples.EXPORT_LINES)))
+            examples = @ExampleObject(name = "one line", value = OpenApiExamples.EXPORT_LINE)))
     @APIResponse(responseCode = "400", description = "from or to is not a position, or from is after to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "400", value = OpenApiExamples.INVALID_RANGE)))

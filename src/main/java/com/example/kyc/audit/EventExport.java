@@ -6,6 +6,7 @@ import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -78,6 +79,8 @@ public class EventExport {
     private Uni<Page> page(long from, long to) {
         return pool.preparedQuery(PAGE).execute(Tuple.of(from, to, PAGE_ROWS, PAGE_BYTES))
                 .invoke(() -> pages.increment())
+                // A thousand lines of JSON and base64 is CPU work: done on a worker, not the event loop.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(this::page);
     }
 

@@ -3,6 +3,8 @@ package com.example.kyc.audit;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One line of the NDJSON export: every column of {@code events}, so an auditor can recompute each
@@ -12,6 +14,6 @@ import java.util.UUID;
  * @param rawBody the exact bytes received, base64 (RFC 4648, with padding)
  */
 public record ExportLine(long position, UUID eventId, String type, UUID userId, UUID sessionId, Instant occurredAt,
-                         Instant recordedAt, String source, String contentType, @JsonRawValue String payload,
+                         Instant recordedAt, String source, String contentType, @JsonRawValue @Schema(type = SchemaType.OBJECT) String payload,
                          String rawBody, String hash, String prevHash) {
 }

@@ -87,10 +87,9 @@ public final class OpenApiExamples {
               "timestamp":"2025-06-19T17:14:13.123Z",
               "data":{"userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":"550e8400-e29b-41d4-a716-446655440002","checks":[]}}""";
 
-    public static final String EXPORT_LINES = """
-            {"position":1,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_session_manual_review","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":"550e8400-e29b-41d4-a716-446655440002","occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440000"},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMCJ9","hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f","prevHash":"0000000000000000000000000000000000000000000000000000000000000000"}
-            {"position":2,"eventId":"550e8400-e29b-41d4-a716-446655440010","type":"kyc_state_updated","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":null,"occurredAt":"2025-06-20T09:00:00Z","recordedAt":"2025-06-20T09:00:00.210344Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440010"},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAxMCJ9","hash":"4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e","prevHash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f"}
-            """;
+    /** One line of the NDJSON export (the document shows a single line; the export has one per event). */
+    public static final String EXPORT_LINE = """
+            {"position":1,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_state_updated","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":null,"occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440000"},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMCJ9","hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f","prevHash":"0000000000000000000000000000000000000000000000000000000000000000"}""";
 
     public static final String REBUILD_REPORT = """
             {"eventsReplayed":1000000,"position":1000000,"sessionRows":300000,"levelRows":100000,
