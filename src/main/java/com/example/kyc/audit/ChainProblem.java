@@ -9,5 +9,10 @@ public enum ChainProblem {
     /** The stored {@code hash} is not the hash of the row's content: the row was changed. */
     HASH_MISMATCH,
     /** The {@code payload} column says something other than the raw body it was parsed from. */
-    PAYLOAD_MISMATCH
+    PAYLOAD_MISMATCH,
+    /**
+     * {@code event_log_head} does not name the last row: rows were removed from the end (or the head moved past
+     * them), rows were added without moving the head, or the last row or the head was rewritten.
+     */
+    HEAD_MISMATCH
 }

@@ -8,9 +8,11 @@ package com.example.kyc.audit;
  * @param problem             how that row breaks it; null when intact
  * @param detail              the same for a person, e.g. "expected position 3, found 4"; null when intact
  * @param lastPosition        the last row that passed every check (the starting point if none did); after a
- *                            LINK_BROKEN either this row or the next was replaced
- * @param lastHash            that row's hash in hex. Kept elsewhere, it anchors the chain: a later walk that no
- *                            longer finds it there means the log was truncated or rewritten with fresh hashes
+ *                            LINK_BROKEN either this row or the next was replaced; after a HEAD_MISMATCH it is
+ *                            the last row found, whatever the head says
+ * @param lastHash            that row's hash in hex; null only when the row before a range is missing. Kept
+ *                            elsewhere, it anchors the chain: a later walk that no longer finds it there means the
+ *                            log was truncated or rewritten with fresh hashes
  */
 public record ChainReport(boolean valid, long checked, Long firstBrokenPosition, ChainProblem problem,
                           String detail, long lastPosition, String lastHash) {

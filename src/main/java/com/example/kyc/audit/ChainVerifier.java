@@ -46,6 +46,14 @@ public final class ChainVerifier {
         return new ChainVerifier(position, hash);
     }
 
+    /** For a range whose anchor, the row at {@code position} (the range's start minus one), is gone from the log. */
+    public static ChainVerifier anchorMissing(long position) {
+        ChainVerifier verifier = new ChainVerifier(position, null);
+        verifier.broken(position, ChainProblem.POSITION_GAP,
+                "position " + position + ", the row before the range, is missing");
+        return verifier;
+    }
+
     /** Checks the next row; false once the chain is broken, and rows after the break are not looked at. */
     public boolean accept(EventRow row) {
         if (problem != null) {
@@ -53,32 +61,61 @@ public final class ChainVerifier {
         }
         checked++;
         if (row.position() != lastPosition + 1) {
-            return broken(row, ChainProblem.POSITION_GAP,
+            return broken(row.position(), ChainProblem.POSITION_GAP,
                     "expected position " + (lastPosition + 1) + ", found " + row.position());
         }
         if (!Arrays.equals(row.prevHash(), lastHash)) {
-            return broken(row, ChainProblem.LINK_BROKEN, "prev_hash is not the hash of position " + lastPosition);
+            return broken(row.position(), ChainProblem.LINK_BROKEN, "prev_hash is not the hash of position " + lastPosition);
         }
         if (!Arrays.equals(HashChain.hashOf(row), row.hash())) {
-            return broken(row, ChainProblem.HASH_MISMATCH, "hash does not match the row's content");
+            return broken(row.position(), ChainProblem.HASH_MISMATCH, "hash does not match the row's content");
         }
         if (!payloadMatchesRawBody(row)) {
-            return broken(row, ChainProblem.PAYLOAD_MISMATCH, "payload is not the JSON of raw_body");
+            return broken(row.position(), ChainProblem.PAYLOAD_MISMATCH, "payload is not the JSON of raw_body");
         }
         lastPosition = row.position();
         lastHash = row.hash();
         return true;
     }
 
+    /**
+     * At the end of the log: {@code event_log_head} (read in the same snapshot as the end) must name the last row.
+     * Rows are only ever checked against the ones before them, so this is what notices rows cut from the end.
+     */
+    public boolean acceptEnd(long headPosition, byte[] headHash) {
+        if (problem != null) {
+            return false;
+        }
+        if (headPosition > lastPosition) {
+            return broken(lastPosition + 1, ChainProblem.HEAD_MISMATCH, "event_log_head says the log ends at position "
+                    + headPosition + " but the rows end at " + lastPosition
+                    + ": rows were removed from the end, or the head was moved past them");
+        }
+        if (headPosition < lastPosition) {
+            return broken(headPosition + 1, ChainProblem.HEAD_MISMATCH, "the rows go on to position " + lastPosition
+                    + " past event_log_head's " + headPosition
+                    + ": rows were added without moving the head, or the head was moved back");
+        }
+        if (!Arrays.equals(headHash, lastHash)) {
+            return broken(lastPosition, ChainProblem.HEAD_MISMATCH, "event_log_head's hash is not the hash of position "
+                    + lastPosition + ": the last row, or the head, was rewritten");
+        }
+        return true;
+    }
+
+    public boolean isBroken() {
+        return problem != null;
+    }
+
     public ChainReport report() {
         boolean valid = problem == null;
         return new ChainReport(valid, checked, valid ? null : brokenPosition, problem, detail, lastPosition,
-                HashChain.hex(lastHash));
+                lastHash == null ? null : HashChain.hex(lastHash));
     }
 
-    private boolean broken(EventRow row, ChainProblem found, String why) {
+    private boolean broken(long position, ChainProblem found, String why) {
         problem = found;
-        brokenPosition = row.position();
+        brokenPosition = position;
         detail = why;
         return false;
     }

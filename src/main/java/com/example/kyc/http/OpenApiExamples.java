@@ -123,6 +123,46 @@ public final class OpenApiExamples {
             {"type":"urn:kyc-events:problem:rebuild-running","title":"Conflict","status":409,
              "detail":"A rebuild is already running; try again when it has finished."}""";
 
+    public static final String CHAIN_VALID = """
+            {"valid":true,"checked":1000000,"firstBrokenPosition":null,"problem":null,"detail":null,
+             "lastPosition":1000000,"lastHash":"4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e"}""";
+
+    public static final String CHAIN_BROKEN = """
+            {"valid":false,"checked":4210,"firstBrokenPosition":4211,"problem":"POSITION_GAP",
+             "detail":"expected position 4210, found 4211","lastPosition":4209,
+             "lastHash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f"}""";
+
+    public static final String INVALID_POSITION = """
+            {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
+             "detail":"from must be a position: a whole number from 1","field":"from"}""";
+
+    public static final String COMPLIANCE_ONLY = """
+            {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
+             "detail":"This token's groups do not allow this operation."}""";
+
+    public static final String KYC_EXPLANATION = """
+            {"userId":"550e8400-e29b-41d4-a716-446655440001",
+             "level":{"level":"REGULAR","basis":"latest kyc_state_updated",
+               "decidedBy":{"position":44,"eventId":"550e8400-e29b-41d4-a716-446655440044","type":"kyc_state_updated",
+                 "occurredAt":"2025-06-20T09:00:00Z","recordedAt":"2025-06-20T09:00:00.210344Z","late":false,
+                 "reason":null},
+               "ignored":[{"position":45,"eventId":"550e8400-e29b-41d4-a716-446655440045","type":"kyc_state_updated",
+                 "occurredAt":"2025-06-19T18:00:00Z","recordedAt":"2025-06-20T09:05:00.118202Z","late":true,
+                 "reason":"late arrival: the later update 550e8400-e29b-41d4-a716-446655440044 was already in effect"}]},
+             "sessions":[{"sessionId":"550e8400-e29b-41d4-a716-446655440002","state":"VERIFIED",
+               "applied":[{"position":41,"eventId":"550e8400-e29b-41d4-a716-446655440041","type":"kyc_session_created",
+                   "occurredAt":"2025-06-19T17:00:00Z","recordedAt":"2025-06-19T17:00:00.402817Z","late":false,
+                   "reason":null},
+                 {"position":42,"eventId":"550e8400-e29b-41d4-a716-446655440042","type":"kyc_session_verified",
+                   "occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.530114Z","late":false,
+                   "reason":null}],
+               "ignored":[{"position":43,"eventId":"550e8400-e29b-41d4-a716-446655440043","type":"kyc_session_failed",
+                   "occurredAt":"2025-06-19T17:20:00Z","recordedAt":"2025-06-19T17:20:00.377251Z","late":false,
+                   "reason":"after terminal state VERIFIED"}]}],
+             "ignored":[{"position":46,"eventId":"550e8400-e29b-41d4-a716-446655440046","type":"kyc_document_uploaded",
+               "occurredAt":"2025-06-20T09:30:00Z","recordedAt":"2025-06-20T09:30:00.051930Z","late":false,
+               "reason":"unknown type kyc_document_uploaded"}]}""";
+
     private OpenApiExamples() {
     }
 }

@@ -227,4 +227,65 @@ class ChainVerifierTest {
 
         assertBroken(verify(ChainVerifier.fromGenesis(), List.of(trailing)), 1, ChainProblem.PAYLOAD_MISMATCH);
     }
+
+    @Test
+    void a_log_whose_head_names_its_last_row_is_valid_at_the_end() {
+        List<EventRow> rows = chain(3);
+        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        rows.forEach(verifier::accept);
+
+        assertTrue(verifier.acceptEnd(3, rows.get(2).hash()));
+        assertTrue(verifier.report().valid());
+    }
+
+    @Test
+    void a_head_beyond_the_last_row_means_rows_were_cut_from_the_end() {
+        List<EventRow> rows = chain(3);
+        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        rows.subList(0, 2).forEach(verifier::accept);
+
+        assertFalse(verifier.acceptEnd(3, rows.get(2).hash()));
+
+        assertBroken(verifier.report(), 3, ChainProblem.HEAD_MISMATCH);
+        assertEquals(2, verifier.report().lastPosition());
+    }
+
+    @Test
+    void rows_beyond_the_head_were_added_without_moving_it() {
+        List<EventRow> rows = chain(3);
+        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        rows.forEach(verifier::accept);
+
+        assertFalse(verifier.acceptEnd(2, rows.get(1).hash()));
+
+        assertBroken(verifier.report(), 3, ChainProblem.HEAD_MISMATCH);
+    }
+
+    @Test
+    void a_head_with_another_hash_for_the_last_position_means_one_of_them_was_rewritten() {
+        List<EventRow> rows = chain(3);
+        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        rows.forEach(verifier::accept);
+
+        assertFalse(verifier.acceptEnd(3, rows.get(1).hash()));
+
+        assertBroken(verifier.report(), 3, ChainProblem.HEAD_MISMATCH);
+    }
+
+    @Test
+    void the_end_of_an_empty_log_is_the_genesis_head() {
+        assertTrue(ChainVerifier.fromGenesis().acceptEnd(0, HashChain.GENESIS));
+    }
+
+    @Test
+    void a_range_whose_anchor_row_is_gone_is_broken_before_any_row_is_read() {
+        ChainVerifier verifier = ChainVerifier.anchorMissing(4);
+
+        assertFalse(verifier.accept(chain(5).get(4)));
+
+        ChainReport report = verifier.report();
+        assertBroken(report, 4, ChainProblem.POSITION_GAP);
+        assertEquals(0, report.checked());
+        assertNull(report.lastHash());
+    }
 }

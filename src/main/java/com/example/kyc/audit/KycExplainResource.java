@@ -1,0 +1,65 @@
+package com.example.kyc.audit;
+
+import com.example.kyc.http.OpenApiExamples;
+import com.example.kyc.http.Problem;
+import com.example.kyc.http.Problems;
+import com.example.kyc.projection.explain.KycExplainer;
+import com.example.kyc.projection.explain.KycExplanation;
+import com.example.kyc.query.Uuids;
+import com.example.kyc.security.Access;
+import io.smallrye.mutiny.Uni;
+import jakarta.annotation.security.RolesAllowed;
+import jakarta.ws.rs.GET;
+import jakarta.ws.rs.Path;
+import jakarta.ws.rs.PathParam;
+import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.MediaType;
+import jakarta.ws.rs.core.Response;
+import java.util.Optional;
+import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
+
+/** Why a user's view says what it says: which events decided it, which were ignored and why. */
+@Path("/users/{uid}/kyc/explain")
+@Tag(name = "Audit")
+@RolesAllowed(Access.COMPLIANCE)
+public class KycExplainResource {
+
+    private final UserEventHistory history;
+
+    public KycExplainResource(UserEventHistory history) {
+        this.history = history;
+    }
+
+    @GET
+    @Operation(summary = "Explain a user's KYC level and sessions from their events",
+            description = "Group compliance. Replays the user's events through the same folds as the live views: "
+                    + "the update that set the level and those that lost (late arrivals, superseded), for each "
+                    + "session the events applied and those ignored (e.g. a change after a terminal state), and events "
+                    + "of unknown types. A user with no events gets the default: LIGHT, no sessions.")
+    @APIResponse(responseCode = "200", description = "The explanation", content = @Content(
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KycExplanation.class),
+            examples = @ExampleObject(name = "late level update, anomaly, unknown type",
+                    value = OpenApiExamples.KYC_EXPLANATION)))
+    @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
+    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "403", value = OpenApiExamples.COMPLIANCE_ONLY)))
+    @Produces(MediaType.APPLICATION_JSON)
+    public Uni<Response> explain(@PathParam("uid") String uid) {
+        Optional<UUID> userId = Uuids.parse(uid);
+        if (userId.isEmpty()) {
+            return Uni.createFrom().item(Problems.notAUuid("uid"));
+        }
+        return history.of(userId.get())
+                .map(events -> Response.ok(KycExplainer.explain(userId.get(), events)).build());
+    }
+}

@@ -1,0 +1,437 @@
+import java.io.BufferedReader;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.io.PrintStream;
+import java.nio.charset.CharacterCodingException;
+import java.nio.charset.CodingErrorAction;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Instant;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayDeque;
+import java.util.Arrays;
+import java.util.Base64;
+import java.util.Deque;
+import java.util.HashMap;
+import java.util.HexFormat;
+import java.util.Map;
+import java.util.regex.Pattern;
+
+/**
+ * Checks an NDJSON export of the KYC event log (GET /audit/export) with nothing but a JDK:
+ *
+ *   java tools/VerifyExport.java kyc-events.ndjson
+ *   curl -H "Authorization: Bearer $TOKEN" https://kyc.example/audit/export | java tools/VerifyExport.java -
+ *
+ * It recomputes every hash as the README ("For auditors") documents it, independently of the service's code:
+ * SHA-256 over the previous hash, the header text and the decoded raw body. It checks that positions follow each
+ * other without gaps and that each prevHash is the hash of the line before. It does not compare payload with
+ * rawBody: the hash covers the raw body only, and the raw body is the evidence.
+ *
+ * Prints "OK <n> events, last position P, last hash H" and exits 0, or names the first broken position and why and
+ * exits 1. Exits 2 when the file cannot be read. Memory: one line at a time.
+ */
+public class VerifyExport {
+
+    static final int OK = 0;
+    static final int BROKEN = 1;
+    static final int UNREADABLE = 2;
+
+    public static void main(String[] args) {
+        System.exit(run(args, System.out));
+    }
+
+    /** The whole program, without System.exit, so it can be called from a test. */
+    static int run(String[] args, PrintStream out) {
+        if (args.length != 1) {
+            out.println("usage: java tools/VerifyExport.java <export.ndjson | ->");
+            return UNREADABLE;
+        }
+        try (BufferedReader lines = open(args[0])) {
+            return new Chain(out).check(lines);
+        } catch (CharacterCodingException e) {
+            out.println("BROKEN: the export is not valid UTF-8");
+            return BROKEN;
+        } catch (IOException e) {
+            out.println("cannot read " + args[0] + ": " + e.getMessage());
+            return UNREADABLE;
+        }
+    }
+
+    // Malformed UTF-8 is an error, never silently replaced: the lines must be read as they were written.
+    private static BufferedReader open(String name) throws IOException {
+        if (name.equals("-")) {
+            return new BufferedReader(new InputStreamReader(System.in, StandardCharsets.UTF_8.newDecoder()
+                    .onMalformedInput(CodingErrorAction.REPORT).onUnmappableCharacter(CodingErrorAction.REPORT)));
+        }
+        return Files.newBufferedReader(Path.of(name), StandardCharsets.UTF_8);
+    }
+
+    /** Walks the lines in order, keeping only the previous position and hash. */
+    static final class Chain {
+
+        private static final byte[] GENESIS = new byte[32];
+
+        private final PrintStream out;
+        private long count;
+        private long lastPosition;
+        private byte[] lastHash = GENESIS;
+
+        Chain(PrintStream out) {
+            this.out = out;
+        }
+
+        int check(BufferedReader lines) throws IOException {
+            long lineNumber = 0;
+            Long anchoredAt = null;
+            for (String text = lines.readLine(); text != null; text = lines.readLine()) {
+                lineNumber++;
+                if (text.isBlank()) {
+                    continue;
+                }
+                Line line;
+                try {
+                    line = Line.of(FlatJson.parse(text));
+                } catch (IllegalArgumentException e) {
+                    out.println("BROKEN at line " + lineNumber + ": " + e.getMessage());
+                    return BROKEN;
+                }
+                if (count == 0 && line.position() != 1) {
+                    // A range: nothing in the file says what came before it.
+                    anchoredAt = line.position() - 1;
+                    lastPosition = anchoredAt;
+                    lastHash = line.prevHash();
+                }
+                String problem = problemWith(line);
+                if (problem != null) {
+                    out.println("BROKEN at position " + line.position() + " (line " + lineNumber + "): " + problem);
+                    return BROKEN;
+                }
+                count++;
+                lastPosition = line.position();
+                lastHash = line.hash();
+            }
+            out.println("OK " + count + " events, last position " + lastPosition + ", last hash "
+                    + HexFormat.of().formatHex(lastHash));
+            if (anchoredAt != null) {
+                out.println("note: the export starts after position " + anchoredAt + "; its first prevHash was taken"
+                        + " as given: compare it with the hash of position " + anchoredAt + " from a trusted copy");
+            }
+            return OK;
+        }
+
+        // The same order as the service's verifier: gap, link, then content.
+        private String problemWith(Line line) {
+            if (line.position() != lastPosition + 1) {
+                return "expected position " + (lastPosition + 1) + ", found " + line.position();
+            }
+            if (!Arrays.equals(line.prevHash(), lastHash)) {
+                return lastPosition == 0 ? "prevHash of position 1 is not 32 zero bytes"
+                        : "prevHash is not the hash of position " + lastPosition;
+            }
+            if (!Arrays.equals(line.recomputedHash(), line.hash())) {
+                return "hash does not match the line's content";
+            }
+            return null;
+        }
+    }
+
+    /** The fields of one export line that the hash covers, checked for form. */
+    record Line(long position, String eventId, String type, String userId, String sessionId, long occurredAtMicros,
+                long recordedAtMicros, String source, String contentType, byte[] rawBody, byte[] hash,
+                byte[] prevHash) {
+
+        private static final Pattern UUID = Pattern.compile(
+                "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
+        private static final Pattern HASH = Pattern.compile("[0-9a-f]{64}");
+        private static final Pattern POSITION = Pattern.compile("[1-9][0-9]{0,17}");
+
+        static Line of(Map<String, Object> fields) {
+            return new Line(position(fields), uuid(fields, "eventId"), text(fields, "type"), uuid(fields, "userId"),
+                    fields.get("sessionId") == FlatJson.NULL ? null : uuid(fields, "sessionId"),
+                    micros(fields, "occurredAt"), micros(fields, "recordedAt"), text(fields, "source"),
+                    text(fields, "contentType"), base64(fields, "rawBody"), hash(fields, "hash"),
+                    hash(fields, "prevHash"));
+        }
+
+        /**
+         * SHA-256(prevHash || header || raw body), the header being the UTF-8 text
+         * kyc-event-v1\n position\n eventId\n type\n userId\n sessionId or empty\n occurredAt µs\n recordedAt µs\n
+         * source\n contentType\n raw body length\n (README, "For auditors").
+         */
+        byte[] recomputedHash() {
+            String header = "kyc-event-v1\n" + position + "\n" + eventId + "\n" + type + "\n" + userId + "\n"
+                    + (sessionId == null ? "" : sessionId) + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n"
+                    + source + "\n" + contentType + "\n" + rawBody.length + "\n";
+            MessageDigest sha256;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+            sha256.update(prevHash);
+            sha256.update(header.getBytes(StandardCharsets.UTF_8));
+            sha256.update(rawBody);
+            return sha256.digest();
+        }
+
+        private static Object field(Map<String, Object> fields, String name) {
+            Object value = fields.get(name);
+            if (value == null) {
+                throw new IllegalArgumentException("no field " + name);
+            }
+            return value;
+        }
+
+        private static String text(Map<String, Object> fields, String name) {
+            Object value = field(fields, name);
+            if (!(value instanceof String)) {
+                throw new IllegalArgumentException(name + " is not a string");
+            }
+            return (String) value;
+        }
+
+        private static long position(Map<String, Object> fields) {
+            Object value = field(fields, "position");
+            if (!(value instanceof FlatJson.Number) || !POSITION.matcher(((FlatJson.Number) value).text()).matches()) {
+                throw new IllegalArgumentException("position is not a whole number from 1");
+            }
+            return Long.parseLong(((FlatJson.Number) value).text());
+        }
+
+        // The header holds the canonical lowercase spelling, as the service writes it.
+        private static String uuid(Map<String, Object> fields, String name) {
+            String value = text(fields, name);
+            if (!UUID.matcher(value).matches()) {
+                throw new IllegalArgumentException(name + " is not a lowercase UUID");
+            }
+            return value;
+        }
+
+        private static long micros(Map<String, Object> fields, String name) {
+            Instant instant;
+            try {
+                instant = Instant.parse(text(fields, name));
+            } catch (DateTimeParseException e) {
+                throw new IllegalArgumentException(name + " is not an ISO-8601 instant");
+            }
+            // Floor division keeps instants before 1970 right; stored instants have no digits below µs.
+            return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
+        }
+
+        private static byte[] base64(Map<String, Object> fields, String name) {
+            try {
+                return Base64.getDecoder().decode(text(fields, name));
+            } catch (IllegalArgumentException e) {
+                throw new IllegalArgumentException(name + " is not base64");
+            }
+        }
+
+        private static byte[] hash(Map<String, Object> fields, String name) {
+            String value = text(fields, name);
+            if (!HASH.matcher(value).matches()) {
+                throw new IllegalArgumentException(name + " is not 64 lowercase hex digits");
+            }
+            return HexFormat.of().parseHex(value);
+        }
+    }
+
+    /**
+     * Reads one line that is a JSON object whose values are strings, numbers, true, false or null; nested objects
+     * and arrays (the payload) are skipped, matching brackets outside strings. Enough for the export's lines and no
+     * more: an auditor can read all of it.
+     */
+    static final class FlatJson {
+
+        /** JSON null, which a map cannot hold as a value. */
+        static final Object NULL = new Object();
+        /** An object or array that was skipped. */
+        static final Object NESTED = new Object();
+
+        /** A number as written, so nothing is rounded on the way. */
+        record Number(String text) {
+        }
+
+        private static final Pattern HEX4 = Pattern.compile("[0-9a-fA-F]{4}");
+        private static final Pattern NUMBER = Pattern.compile("-?(0|[1-9][0-9]*)(\\.[0-9]+)?([eE][+-]?[0-9]+)?");
+
+        private final String json;
+        private int at;
+
+        private FlatJson(String json) {
+            this.json = json;
+        }
+
+        static Map<String, Object> parse(String line) {
+            FlatJson reader = new FlatJson(line);
+            Map<String, Object> fields = reader.object();
+            reader.space();
+            if (reader.at != line.length()) {
+                throw reader.error("text after the object");
+            }
+            return fields;
+        }
+
+        private Map<String, Object> object() {
+            space();
+            expect('{');
+            Map<String, Object> fields = new HashMap<>();
+            space();
+            if (peek() == '}') {
+                at++;
+                return fields;
+            }
+            while (true) {
+                space();
+                String name = string();
+                space();
+                expect(':');
+                space();
+                if (fields.put(name, value()) != null) {
+                    throw error("field " + name + " twice");
+                }
+                space();
+                char next = next();
+                if (next == '}') {
+                    return fields;
+                }
+                if (next != ',') {
+                    throw error("expected , or }");
+                }
+            }
+        }
+
+        private Object value() {
+            char c = peek();
+            if (c == '"') {
+                return string();
+            }
+            if (c == '{' || c == '[') {
+                skipNested();
+                return NESTED;
+            }
+            if (json.startsWith("null", at)) {
+                at += 4;
+                return NULL;
+            }
+            if (json.startsWith("true", at)) {
+                at += 4;
+                return Boolean.TRUE;
+            }
+            if (json.startsWith("false", at)) {
+                at += 5;
+                return Boolean.FALSE;
+            }
+            int start = at;
+            while (at < json.length() && "+-.0123456789eE".indexOf(json.charAt(at)) >= 0) {
+                at++;
+            }
+            String number = json.substring(start, at);
+            if (!NUMBER.matcher(number).matches()) {
+                throw error("not a JSON value");
+            }
+            return new Number(number);
+        }
+
+        // Each opening bracket must be closed by its own kind; brackets inside strings do not count.
+        private void skipNested() {
+            Deque<Character> open = new ArrayDeque<>();
+            boolean inString = false;
+            while (at < json.length()) {
+                char c = json.charAt(at++);
+                if (inString) {
+                    if (c == '\\') {
+                        at++;
+                    } else if (c == '"') {
+                        inString = false;
+                    }
+                } else if (c == '"') {
+                    inString = true;
+                } else if (c == '{' || c == '[') {
+                    open.push(c == '{' ? '}' : ']');
+                } else if (c == '}' || c == ']') {
+                    if (open.isEmpty() || open.pop() != c) {
+                        throw error("mismatched " + c);
+                    }
+                    if (open.isEmpty()) {
+                        return;
+                    }
+                }
+            }
+            throw error("unterminated object or array");
+        }
+
+        private String string() {
+            expect('"');
+            StringBuilder text = new StringBuilder();
+            while (true) {
+                char c = next();
+                if (c == '"') {
+                    return text.toString();
+                }
+                if (c < 0x20) {
+                    throw error("control character in a string");
+                }
+                if (c != '\\') {
+                    text.append(c);
+                    continue;
+                }
+                char escaped = next();
+                switch (escaped) {
+                    case '"': case '\\': case '/': text.append(escaped); break;
+                    case 'b': text.append('\b'); break;
+                    case 'f': text.append('\f'); break;
+                    case 'n': text.append('\n'); break;
+                    case 'r': text.append('\r'); break;
+                    case 't': text.append('\t'); break;
+                    case 'u': text.append(unicode()); break;
+                    default: throw error("bad escape \\" + escaped);
+                }
+            }
+        }
+
+        private char unicode() {
+            if (at + 4 > json.length()) {
+                throw error("short \\u escape");
+            }
+            String hex = json.substring(at, at + 4);
+            if (!HEX4.matcher(hex).matches()) {
+                throw error("bad \\u escape");
+            }
+            at += 4;
+            return (char) Integer.parseInt(hex, 16);
+        }
+
+        private void space() {
+            while (at < json.length() && " \t\r\n".indexOf(json.charAt(at)) >= 0) {
+                at++;
+            }
+        }
+
+        private char peek() {
+            if (at >= json.length()) {
+                throw error("unexpected end of line");
+            }
+            return json.charAt(at);
+        }
+
+        private char next() {
+            char c = peek();
+            at++;
+            return c;
+        }
+
+        private void expect(char c) {
+            if (next() != c) {
+                throw error("expected " + c);
+            }
+        }
+
+        private IllegalArgumentException error(String why) {
+            return new IllegalArgumentException("not an export line: " + why + " at column " + (at + 1));
+        }
+    }
+}
