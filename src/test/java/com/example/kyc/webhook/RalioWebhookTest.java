@@ -15,10 +15,15 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import com.example.kyc.support.Db;
 import com.example.kyc.support.MutableClock;
 import com.example.kyc.support.Webhooks;
+import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.Arrays;
@@ -33,6 +38,8 @@ class RalioWebhookTest {
 
     static final Instant AT = Instant.parse("2025-06-19T17:14:13.123Z");
 
+    @TestHTTPResource("/webhooks/ralio")
+    URI endpoint;
     @Inject
     Pool pool;
     @Inject
@@ -295,11 +302,17 @@ class RalioWebhookTest {
     }
 
     @Test
-    void a_body_over_one_mebibyte_is_413() {
+    void a_body_over_one_mebibyte_is_413() throws Exception {
         String padding = "x".repeat(1024 * 1024);
         String body = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR")
                 .replace("\"state\":\"REGULAR\"", "\"state\":\"REGULAR\",\"pad\":\"" + padding + "\"");
-        post(body).statusCode(413);
+        // Like a careful client, ask first (Expect: 100-continue): the server refuses before reading
+        // the body, instead of closing the socket under a client still writing it.
+        HttpRequest signed = Webhooks.httpRequest(endpoint, body.getBytes(StandardCharsets.UTF_8));
+        HttpRequest request = HttpRequest.newBuilder(signed, (name, value) -> true).expectContinue(true).build();
+        HttpResponse<String> response = HttpClient.newBuilder().version(HttpClient.Version.HTTP_1_1).build()
+                .send(request, HttpResponse.BodyHandlers.ofString());
+        assertEquals(413, response.statusCode());
     }
 
     @Test
