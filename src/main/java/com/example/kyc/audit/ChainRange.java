@@ -1,6 +1,7 @@
 package com.example.kyc.audit;
 
-import java.util.regex.Pattern;
+import com.example.kyc.http.InvalidParameterException;
+import com.example.kyc.http.Parameters;
 
 /**
  * The positions {@code GET /audit/verify} walks, both inclusive.
@@ -8,9 +9,6 @@ import java.util.regex.Pattern;
  * @param to null: to the end of the log, where the last row is also compared with {@code event_log_head}
  */
 public record ChainRange(long from, Long to) {
-
-    // Digits only (no sign, no spaces) and short enough to fit a long.
-    private static final Pattern POSITION = Pattern.compile("[0-9]{1,18}");
 
     public ChainRange {
         if (from < 1 || to != null && to < from) {
@@ -20,10 +18,10 @@ public record ChainRange(long from, Long to) {
 
     /** The query parameters as given; absent or empty means unbounded on that side. */
     public static ChainRange parse(String from, String to) {
-        long first = isAbsent(from) ? 1 : position("from", from);
-        Long last = isAbsent(to) ? null : position("to", to);
+        long first = Parameters.position("from", from, 1);
+        Long last = to == null || to.isEmpty() ? null : Parameters.position("to", to, 1);
         if (last != null && first > last) {
-            throw new InvalidChainRange("from", "from must not be greater than to");
+            throw new InvalidParameterException("from", "from must not be greater than to");
         }
         return new ChainRange(first, last);
     }
@@ -33,14 +31,4 @@ public record ChainRange(long from, Long to) {
         return from - 1;
     }
 
-    private static boolean isAbsent(String text) {
-        return text == null || text.isEmpty();
-    }
-
-    private static long position(String name, String text) {
-        if (!POSITION.matcher(text).matches() || Long.parseLong(text) < 1) {
-            throw new InvalidChainRange(name, name + " must be a position: a whole number from 1");
-        }
-        return Long.parseLong(text);
-    }
 }

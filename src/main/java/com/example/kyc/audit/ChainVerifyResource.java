@@ -60,7 +60,6 @@ public class ChainVerifyResource {
             @QueryParam("to") String to) {
         return Uni.createFrom().item(() -> ChainRange.parse(from, to))
                 .flatMap(walker::verify)
-                .map(report -> Response.ok(report).build())
-                .onFailure(InvalidChainRange.class).recoverWithItem(e -> ((InvalidChainRange) e).toResponse());
+                .map(report -> Response.ok(report).build());
     }
 }

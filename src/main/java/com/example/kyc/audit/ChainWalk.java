@@ -1,10 +1,10 @@
 package com.example.kyc.audit;
 
+import static com.example.kyc.store.SqlTimes.instant;
+
 import com.example.kyc.store.EventRow;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 
 /**
  * Where one walk over the chain has got to: the verifier (which keeps only the last row's position and hash) and
@@ -75,10 +75,5 @@ final class ChainWalk {
                 instant(row, "recorded_at"), row.getString("source"), row.getString("content_type"),
                 row.getString("payload"), row.getBuffer("raw_body").getBytes(), row.getBuffer("hash").getBytes(),
                 row.getBuffer("prev_hash").getBytes());
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }

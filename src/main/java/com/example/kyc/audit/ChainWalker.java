@@ -1,5 +1,7 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.http.InvalidParameterException;
+
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -72,7 +74,7 @@ public class ChainWalker {
             }
             long end = row.getLong("last_position");
             if (range.anchor() > end) {
-                throw new InvalidChainRange("from", "from is past the end of the log: the last position is " + end);
+                throw new InvalidParameterException("from", "from is past the end of the log: the last position is " + end);
             }
             return ChainVerifier.anchorMissing(range.anchor());
         });

@@ -1,5 +1,6 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.store.SqlTimes;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -97,7 +98,7 @@ public class EventExport {
     private String line(Row row) {
         ExportLine line = new ExportLine(row.getLong("position"), row.getUUID("event_id"),
                 row.getString("event_type"), row.getUUID("user_id"), row.getUUID("session_id"),
-                EventLog.instant(row, "occurred_at"), EventLog.instant(row, "recorded_at"), row.getString("source"),
+                SqlTimes.instant(row, "occurred_at"), SqlTimes.instant(row, "recorded_at"), row.getString("source"),
                 row.getString("content_type"), row.getString("payload"),
                 Base64.getEncoder().encodeToString(row.getBuffer("raw_body").getBytes()),
                 EventLog.hex(row, "hash"), EventLog.hex(row, "prev_hash"));

@@ -1,5 +1,7 @@
 package com.example.kyc.audit;
 
+import static com.example.kyc.store.SqlTimes.instant;
+
 import com.example.kyc.store.HashChain;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -7,8 +9,6 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
@@ -72,11 +72,6 @@ public class EventLog {
                 row.getUUID("user_id"), row.getUUID("session_id"), instant(row, "occurred_at"),
                 instant(row, "recorded_at"), row.getString("source"), row.getString("payload"),
                 hex(row, "hash"), hex(row, "prev_hash"));
-    }
-
-    static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 
     static String hex(Row row, String column) {

@@ -1,6 +1,7 @@
 package com.example.kyc.http;
 
 import java.time.Instant;
+import java.util.regex.Pattern;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeParseException;
 
@@ -20,6 +21,18 @@ public final class Parameters {
         long value = parseLong(name, text);
         if (value < 0) {
             throw new InvalidParameterException(name, name + " must not be negative");
+        }
+        return value;
+    }
+
+    /** A log position (a whole number from 1). */
+    public static long position(String name, String text, long absent) {
+        if (text == null || text.isEmpty()) {
+            return absent;
+        }
+        long value = parseLong(name, text);
+        if (value < 1) {
+            throw new InvalidParameterException(name, name + " must be a position: a whole number from 1");
         }
         return value;
     }
@@ -45,11 +58,17 @@ public final class Parameters {
         }
     }
 
+    // Digits only: Long.parseLong alone would also take "+3".
+    private static final Pattern INTEGER = Pattern.compile("-?[0-9]{1,19}");
+
     private static long parseLong(String name, String text) {
         try {
-            return Long.parseLong(text);
-        } catch (NumberFormatException e) {
-            throw new InvalidParameterException(name, name + " must be an integer");
+            if (INTEGER.matcher(text).matches()) {
+                return Long.parseLong(text);
+            }
+        } catch (NumberFormatException tooLarge) {
+            // falls through to the same answer as any other non-integer
         }
+        throw new InvalidParameterException(name, name + " must be an integer");
     }
 }

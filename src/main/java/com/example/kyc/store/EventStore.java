@@ -1,5 +1,8 @@
 package com.example.kyc.store;
 
+import static com.example.kyc.store.SqlTimes.utc;
+import static com.example.kyc.store.SqlTimes.instant;
+
 import com.example.kyc.event.EventParser;
 import com.example.kyc.event.EventTypes;
 import com.example.kyc.event.RecordedEvent;
@@ -10,9 +13,7 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
@@ -163,15 +164,6 @@ public class EventStore {
                 .execute(Tuple.tuple().addLong(head.lastPosition()).addBuffer(Buffer.buffer(head.lastHash()))
                         .addOffsetDateTime(utc(head.now())))
                 .replaceWithVoid();
-    }
-
-    static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 
     static byte[] bytes(Row row, String column) {

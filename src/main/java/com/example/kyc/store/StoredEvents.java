@@ -14,7 +14,7 @@ public final class StoredEvents {
     }
 
     public static RecordedEvent recorded(Row row) {
-        return new RecordedEvent(row.getLong("position"), EventStore.instant(row, "recorded_at"),
+        return new RecordedEvent(row.getLong("position"), SqlTimes.instant(row, "recorded_at"),
                 EventParser.decodeStored(row.getString("payload")).event());
     }
 }

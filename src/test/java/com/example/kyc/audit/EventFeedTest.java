@@ -120,7 +120,7 @@ class EventFeedTest {
 
     @Test
     void bad_paging_values_are_400_problems_naming_the_parameter() {
-        String[][] cases = {{"after", "-1"}, {"after", "abc"}, {"limit", "0"}, {"limit", "1001"},
+        String[][] cases = {{"after", "-1"}, {"after", "abc"}, {"after", "+3"}, {"after", " 3"}, {"limit", "0"}, {"limit", "1001"},
                 {"limit", "ten"}, {"after", "99999999999999999999"}};
         for (String[] c : cases) {
             for (String path : new String[] {"/events", "/users/" + user + "/events"}) {

@@ -1,14 +1,14 @@
 package com.example.kyc.projection.level;
 
+import static com.example.kyc.store.SqlTimes.utc;
+
 import com.example.kyc.event.KycLevel;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
 import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
@@ -35,7 +35,6 @@ public class LevelViewTable {
     private static final String UPSERT = UPSERT_INTO.formatted(TABLE);
 
     private static final String BY_IDS = "SELECT " + COLUMNS + " FROM kyc_level_view WHERE user_id = ANY($1::uuid[])";
-
 
     public Uni<Map<UUID, LevelView>> find(SqlClient client, Collection<UUID> userIds) {
         return client.preparedQuery(BY_IDS).execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(UUID[]::new)))
@@ -86,9 +85,5 @@ public class LevelViewTable {
         OffsetDateTime levelAt = row.getOffsetDateTime("level_at");
         return new LevelView(row.getUUID("user_id"), KycLevel.valueOf(row.getString("level")),
                 levelAt == null ? null : levelAt.toInstant(), row.getLong("level_position"), row.getLong("version"));
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
     }
 }

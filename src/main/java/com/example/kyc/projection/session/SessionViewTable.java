@@ -1,5 +1,8 @@
 package com.example.kyc.projection.session;
 
+import static com.example.kyc.store.SqlTimes.utc;
+import static com.example.kyc.store.SqlTimes.instant;
+
 import com.example.kyc.event.Check;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.core.type.TypeReference;
@@ -10,10 +13,7 @@ import io.vertx.mutiny.sqlclient.SqlClient;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
-import java.time.Instant;
 import java.time.OffsetDateTime;
-import java.time.ZoneOffset;
-import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,7 +46,6 @@ public class SessionViewTable {
     private static final String UPSERT = UPSERT_INTO.formatted(TABLE);
 
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM session_view WHERE session_id = $1";
-
 
     private static final TypeReference<List<Check>> CHECKS = new TypeReference<>() { };
     private static final TypeReference<List<RefusalReason>> REASONS = new TypeReference<>() { };
@@ -135,14 +134,5 @@ public class SessionViewTable {
         } catch (JsonProcessingException e) {
             throw new UncheckedIOException(e);
         }
-    }
-
-    private static OffsetDateTime utc(Instant instant) {
-        return instant == null ? null : OffsetDateTime.ofInstant(instant, ZoneOffset.UTC);
-    }
-
-    private static Instant instant(Row row, String column) {
-        OffsetDateTime value = row.getOffsetDateTime(column);
-        return value == null ? null : value.toInstant();
     }
 }
