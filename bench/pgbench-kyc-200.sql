@@ -1,4 +1,5 @@
--- The lookup the service makes for a 200 answer to GET /users/{uid}/kyc (KycQueries.VIEW).
+-- The lookup behind a 200 answer to GET /users/{uid}/kyc, for one user per transaction (the service runs
+-- it as KycQueries.VIEWS, for every user polled meanwhile on one event loop).
 \set n random(1, :users)
 SELECT u.user_id, l.level, l.level_at, l.level_position, l.version,
        s.session_id, s.state, s.state_code, s.checks::text AS checks, s.reasons::text AS reasons,

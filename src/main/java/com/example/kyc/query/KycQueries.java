@@ -1,7 +1,8 @@
 package com.example.kyc.query;
 
+import static com.example.kyc.store.SqlTimes.instant;
+
 import com.example.kyc.projection.level.LevelFold;
-import com.example.kyc.projection.level.LevelView;
 import com.example.kyc.projection.level.LevelViewTable;
 import com.example.kyc.projection.session.SessionState;
 import com.example.kyc.projection.session.SessionView;
@@ -12,75 +13,101 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
-import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
 import java.util.UUID;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
 
-/** Reads the views for the query API, straight from the read-model tables. */
+/**
+ * Reads the views for the query API, straight from the read-model tables. Concurrent reads are
+ * coalesced (see {@link LookupBatcher}): each query below serves every user asked for meanwhile.
+ */
 @ApplicationScoped
 public class KycQueries {
 
     // Everything the entity tag depends on, in one index lookup per table: no JSON, no session list.
-    private static final String STAMP = """
-            SELECT l.version, s.state, s.expires_at
+    private static final String STAMPS = """
+            SELECT l.user_id, l.version, s.state, s.expires_at
             FROM kyc_level_view l
             LEFT JOIN LATERAL (SELECT state, expires_at FROM session_view
                                WHERE user_id = l.user_id
                                ORDER BY started_at DESC, session_id DESC LIMIT 1) s ON true
-            WHERE l.user_id = $1""";
+            WHERE l.user_id = ANY($1::uuid[])""";
 
-    // The whole view in one round trip: the level row (absent for unknown users) and every session.
-    private static final String VIEW = """
+    // Whole views in one round trip: per user, the level row (absent for unknown users) and every session.
+    private static final String VIEWS = """
             SELECT u.user_id, l.level, l.level_at, l.level_position, l.version,
                    s.session_id, s.state, s.state_code, s.checks::text AS checks, s.reasons::text AS reasons,
                    s.hosted_url, s.expires_at, s.started_at, s.updated_at, s.anomalies::text AS anomalies,
                    s.event_count
-            FROM (SELECT $1::uuid AS user_id) u
+            FROM unnest($1::uuid[]) AS u(user_id)
             LEFT JOIN kyc_level_view l ON l.user_id = u.user_id
             LEFT JOIN session_view s ON s.user_id = u.user_id
-            ORDER BY s.started_at DESC, s.session_id DESC""";
+            ORDER BY u.user_id, s.started_at DESC, s.session_id DESC""";
+
+    /** What the entity tag is made of: the level row's version and the current session's state. */
+    private record Stamp(long version, SessionState state, Instant expiresAt) {
+
+        static final Stamp UNKNOWN_USER = new Stamp(0, null, null);
+
+        String etag(Instant now) {
+            return KycETag.of(version, UserKyc.openSessionExpired(state, expiresAt, now));
+        }
+    }
 
     private final Pool pool;
     private final SessionViewTable sessions;
+    private final LookupBatcher<UUID, Stamp> stamps;
+    private final LookupBatcher<UUID, UserKyc> views;
 
-    public KycQueries(Pool pool, SessionViewTable sessions) {
+    public KycQueries(Pool pool, SessionViewTable sessions,
+                      @ConfigProperty(name = "kyc.query.max-batches-in-flight", defaultValue = "1") int maxInFlight) {
         this.pool = pool;
         this.sessions = sessions;
+        this.stamps = new LookupBatcher<>(this::stamps, maxInFlight);
+        this.views = new LookupBatcher<>(this::views, maxInFlight);
     }
 
+    /** The user's view; an unknown user gets the LIGHT default with no sessions. */
     public Uni<UserKyc> user(UUID userId) {
-        return pool.preparedQuery(VIEW).execute(Tuple.of(userId)).map(rows -> {
-            LevelView level = null;
-            List<SessionView> userSessions = new ArrayList<>();
-            for (Row row : rows) {
-                if (level == null) {
-                    level = row.getString("level") == null ? LevelFold.initial(userId) : LevelViewTable.view(row);
-                }
-                if (row.getUUID("session_id") != null) {
-                    userSessions.add(sessions.view(row));
-                }
-            }
-            return new UserKyc(level, userSessions);
-        });
+        return views.get(userId);
     }
 
+    /** The entity tag {@link UserKyc#etag} would give, read without building the view. */
     public Uni<String> etag(UUID userId, Instant now) {
-        return pool.preparedQuery(STAMP).execute(Tuple.of(userId)).map(rows -> {
-            if (rows.size() == 0) {
-                return KycETag.of(0, false);
-            }
-            Row row = rows.iterator().next();
-            String state = row.getString("state");
-            OffsetDateTime expiresAt = row.getOffsetDateTime("expires_at");
-            boolean expired = state != null && expiresAt != null && !expiresAt.toInstant().isAfter(now)
-                    && (SessionState.valueOf(state) == SessionState.NOT_STARTED
-                        || SessionState.valueOf(state) == SessionState.STARTED);
-            return KycETag.of(row.getLong("version"), expired);
-        });
+        return stamps.get(userId).map(stamp -> (stamp == null ? Stamp.UNKNOWN_USER : stamp).etag(now));
     }
 
     public Uni<SessionView> session(UUID sessionId) {
         return sessions.find(pool, sessionId);
+    }
+
+    private Uni<Map<UUID, Stamp>> stamps(List<UUID> userIds) {
+        return pool.preparedQuery(STAMPS).execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, Stamp> found = new HashMap<>();
+            for (Row row : rows) {
+                String state = row.getString("state");
+                found.put(row.getUUID("user_id"), new Stamp(row.getLong("version"),
+                        state == null ? null : SessionState.valueOf(state), instant(row, "expires_at")));
+            }
+            return found;
+        });
+    }
+
+    private Uni<Map<UUID, UserKyc>> views(List<UUID> userIds) {
+        return pool.preparedQuery(VIEWS).execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(UUID[]::new))).map(rows -> {
+            Map<UUID, UserKyc> found = new HashMap<>();
+            for (Row row : rows) {
+                UUID userId = row.getUUID("user_id");
+                UserKyc user = found.computeIfAbsent(userId, id -> new UserKyc(row.getString("level") == null
+                        ? LevelFold.initial(id) : LevelViewTable.view(row), new ArrayList<>()));
+                if (row.getUUID("session_id") != null) {
+                    user.sessions().add(sessions.view(row));
+                }
+            }
+            return found;
+        });
     }
 }

@@ -26,8 +26,12 @@ public record UserKyc(LevelView level, List<SessionView> sessions) {
     }
 
     static boolean openSessionExpired(SessionView current, Instant now) {
-        return current != null && (current.state() == SessionState.NOT_STARTED
-                || current.state() == SessionState.STARTED)
-                && current.expiresAt() != null && !current.expiresAt().isAfter(now);
+        return current != null && openSessionExpired(current.state(), current.expiresAt(), now);
+    }
+
+    /** A session still NOT_STARTED or STARTED whose hosted page has expired, event or not. */
+    static boolean openSessionExpired(SessionState state, Instant expiresAt, Instant now) {
+        return (state == SessionState.NOT_STARTED || state == SessionState.STARTED)
+                && expiresAt != null && !expiresAt.isAfter(now);
     }
 }
