@@ -47,7 +47,9 @@ run_once() {
     local line; line=$(grep RESULT "$f")
     rps=$((rps + $(echo "$line" | sed -E 's/.*rps=([0-9]+).*/\1/')))
     non2xx=$((non2xx + $(echo "$line" | sed -E 's/.*non2xx=([0-9]+).*/\1/')))
-    p50=$(echo "$line" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/'); p99=$(echo "$line" | sed -E 's/.*p99_ms=([0-9.]+).*/\1/')
+    # Several instances: the worst instance's latencies.
+    p50=$(printf '%s\n%s\n' "${p50:-0}" "$(echo "$line" | sed -E 's/.*p50_ms=([0-9.]+).*/\1/')" | sort -g | tail -1)
+    p99=$(printf '%s\n%s\n' "${p99:-0}" "$(echo "$line" | sed -E 's/.*p99_ms=([0-9.]+).*/\1/')" | sort -g | tail -1)
   done
   local rss; rss=$(grep -E '^[0-9]+$' "$OUT/rss.txt" | sort -n | tail -1)
   local check; check=$(psql_db -qAt -c "SELECT count(*) || ' ' || coalesce(max(position), 0) || ' ' || count(DISTINCT event_id) FROM events")
@@ -64,4 +66,9 @@ SQL
   echo "RUN webhooks_per_s=$rps p50_ms=$p50 p99_ms=$p99 non2xx=$non2xx pgbench_tps=$pgb ratio=$(awk -v a="$rps" -v b="$pgb" 'BEGIN {printf "%.2f", a/b}') rss_mb=$rss startup_ms=$startup_ms stored/max_position/distinct=[$check]"
 }
 
+: >"$OUT/ingest-runs.txt"
 for r in $(seq 1 "$RUNS"); do run_once | tee -a "$OUT/ingest-runs.txt" | grep RUN; done
+echo "== medians of $RUNS run(s), $INSTANCES instance(s)"
+for k in webhooks_per_s p50_ms p99_ms non2xx pgbench_tps ratio rss_mb startup_ms; do
+  printf '%s=%s ' "$k" "$(grep -o "$k=[0-9.]*" "$OUT/ingest-runs.txt" | cut -d= -f2 | median)"
+done; echo
