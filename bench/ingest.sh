@@ -30,6 +30,7 @@ run_once() {
   export WRK_THREADS=2
   local per=$((CONNECTIONS / INSTANCES)) results=() i=0
   for p in "${ports[@]}"; do WEBHOOKS="$OUT/warm.tsv" wrk -t2 -c"$per" -d5s -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$p" >/dev/null; done
+  checkpoint
   # Sample the resident size of instance 0 while the load runs.
   ( while sleep 1; do rss_mb "${pids[0]}" 2>/dev/null; echo; done ) >"$OUT/rss.txt" & local sampler=$!
   for p in "${ports[@]}"; do
@@ -61,6 +62,7 @@ CREATE SEQUENCE pgb_position; ALTER TABLE pgb_events ALTER COLUMN position SET D
 CREATE TABLE pgb_session_view (LIKE session_view INCLUDING ALL);
 CREATE TABLE pgb_level_view (LIKE kyc_level_view INCLUDING ALL);
 SQL
+  checkpoint
   local pgb; pgb=$(PGPASSWORD=kyc pgbench -h localhost -U kyc -n -c "$CONNECTIONS" -j 2 -T "${DURATION%s}" \
       -f "$ROOT/bench/pgbench-ingest.sql" "$DB" | awk '/^tps/ {printf "%.0f", $3}')
   echo "RUN webhooks_per_s=$rps p50_ms=$p50 p99_ms=$p99 non2xx=$non2xx pgbench_tps=$pgb ratio=$(awk -v a="$rps" -v b="$pgb" 'BEGIN {printf "%.2f", a/b}') rss_mb=$rss startup_ms=$startup_ms stored/max_position/distinct=[$check]"

@@ -7,7 +7,8 @@ SECRET=whsec_MfKQ9r8GKYqrTwjUPD8ILPZIo2LaLaSw
 PORT=${PORT:-8080}
 DB=${DB:-kyc_bench}
 # The JVM flags every benchmark uses (the memory goal is measured with these).
-JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xms192m -Xmx192m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k}
+# The AppCDS archive comes with the production build (quarkus.package.jar.appcds.enabled).
+JVM_FLAGS=${JVM_FLAGS:--XX:+UseSerialGC -Xms192m -Xmx192m -XX:MaxMetaspaceSize=128m -XX:ReservedCodeCacheSize=64m -Xss512k -XX:SharedArchiveFile=app-cds.jsa}
 
 need() { command -v "$1" >/dev/null || { echo "needs $1 (apt-get install -y $2)"; exit 1; }; }
 
@@ -26,6 +27,9 @@ CREATE DATABASE $DB OWNER kyc;
 SQL
 }
 
+# Both sides of a comparison start from a fresh checkpoint, not from the other's dirty buffers.
+checkpoint() { su postgres -c "psql -qc CHECKPOINT" >/dev/null; }
+
 psql_db() { PGPASSWORD=kyc psql -h localhost -U kyc -d "$DB" -v ON_ERROR_STOP=1 "$@"; }
 
 # start_service <port> <log>: the production jar against the bench database; prints its PID.
@@ -38,7 +42,8 @@ start_service() {
   RALIO_WEBHOOK_SECRETS=$SECRET RALIO_WEBHOOK_TOLERANCE=PT1H \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/dev/jwt/public.pem MP_JWT_VERIFY_ISSUER=https://kyc-events.dev \
   RALIO_API_BASE_URL=http://127.0.0.1:9 RALIO_API_KEY=bench-not-used \
-  setsid java $JVM_FLAGS -jar "$ROOT/target/quarkus-app/quarkus-run.jar" >"$log" 2>&1 &
+  # From target/quarkus-app, so the classpath matches the one the AppCDS archive recorded.
+  setsid env -C "$ROOT/target/quarkus-app" java $JVM_FLAGS -jar quarkus-run.jar >"$log" 2>&1 &
   echo $!
 }
 
