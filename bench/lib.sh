@@ -35,6 +35,7 @@ psql_db() { PGPASSWORD=kyc psql -h localhost -U kyc -d "$DB" -v ON_ERROR_STOP=1 
 # start_service <port> <log>: the production jar against the bench database; prints its PID.
 start_service() {
   local port=$1 log=$2
+  # Run from target/quarkus-app, so the classpath matches the one the AppCDS archive recorded.
   QUARKUS_HTTP_PORT=$port \
   QUARKUS_DATASOURCE_REACTIVE_URL=postgresql://localhost:5432/$DB \
   QUARKUS_DATASOURCE_JDBC_URL=jdbc:postgresql://localhost:5432/$DB \
@@ -42,7 +43,6 @@ start_service() {
   RALIO_WEBHOOK_SECRETS=$SECRET RALIO_WEBHOOK_TOLERANCE=PT1H \
   MP_JWT_VERIFY_PUBLICKEY_LOCATION=$ROOT/dev/jwt/public.pem MP_JWT_VERIFY_ISSUER=https://kyc-events.dev \
   RALIO_API_BASE_URL=http://127.0.0.1:9 RALIO_API_KEY=bench-not-used \
-  # From target/quarkus-app, so the classpath matches the one the AppCDS archive recorded.
   setsid env -C "$ROOT/target/quarkus-app" java $JVM_FLAGS -jar quarkus-run.jar >"$log" 2>&1 &
   echo $!
 }
