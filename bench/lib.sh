@@ -56,7 +56,8 @@ wait_ready() {
   echo "service on $port did not become ready"; return 1
 }
 
-stop_service() { kill -TERM "$1" 2>/dev/null || true; wait "$1" 2>/dev/null || true; }
+# Returns once the process is gone: a JVM still shutting down would answer the next readiness probe.
+stop_service() { kill -TERM "$1" 2>/dev/null || true; while kill -0 "$1" 2>/dev/null; do sleep 0.05; done; }
 
 rss_mb() { awk '/VmRSS/ {printf "%.0f", $2/1024}' "/proc/$1/status"; }
 
