@@ -32,6 +32,6 @@ public record UserKyc(LevelView level, List<SessionView> sessions) {
     /** A session still NOT_STARTED or STARTED whose hosted page has expired, event or not. */
     static boolean openSessionExpired(SessionState state, Instant expiresAt, Instant now) {
         return (state == SessionState.NOT_STARTED || state == SessionState.STARTED)
-                && expiresAt != null && !expiresAt.isAfter(now);
+                && SessionView.expired(expiresAt, now);
     }
 }

@@ -55,6 +55,11 @@ public record SessionView(UUID sessionId, UUID userId, SessionState state, List<
 
     /** True once the hosted page can no longer be used; a session with no known expiry never expires here. */
     public boolean expiredAt(Instant now) {
+        return expired(expiresAt, now);
+    }
+
+    /** Whether a hosted page expiring at {@code expiresAt} (null: never) is dead at {@code now}. */
+    public static boolean expired(Instant expiresAt, Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 
