@@ -1,12 +1,11 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.event.JsonLimits;
 import com.example.kyc.store.EventRow;
 import com.example.kyc.store.HashChain;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.databind.DeserializationFeature;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.json.JsonMapper;
 
 import java.io.IOException;
 import java.util.Arrays;
@@ -18,11 +17,8 @@ import java.util.Arrays;
  */
 public final class ChainVerifier {
 
-    // Floats as BigDecimal so that numbers compare exactly; a raw body must be one JSON document, nothing after.
-    private static final ObjectMapper JSON = JsonMapper.builder()
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .build();
+    // The limits intake parsed the body with, numbers exact; a raw body must be one JSON document, nothing after.
+    private static final ObjectMapper JSON = JsonLimits.mapper();
 
     private long lastPosition;
     private byte[] lastHash;

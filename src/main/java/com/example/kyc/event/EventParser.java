@@ -1,15 +1,14 @@
 package com.example.kyc.event;
 
-import com.fasterxml.jackson.core.JsonFactory;
 import com.fasterxml.jackson.core.JsonLocation;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.core.JsonProcessingException;
-import com.fasterxml.jackson.core.StreamReadConstraints;
-import com.fasterxml.jackson.core.StreamReadFeature;
-import com.fasterxml.jackson.databind.DeserializationFeature;
+import com.fasterxml.jackson.core.JsonStreamContext;
+import com.fasterxml.jackson.core.exc.StreamConstraintsException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
-import com.fasterxml.jackson.databind.node.JsonNodeFactory;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.io.IOException;
 import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
@@ -26,16 +25,7 @@ import java.util.UUID;
  */
 public final class EventParser {
 
-    /** Deep enough for any real check data, shallow enough to bound the work per body. */
-    static final int MAX_DEPTH = 32;
-
-    private static final ObjectMapper STRICT = new ObjectMapper(JsonFactory.builder()
-            .streamReadConstraints(StreamReadConstraints.builder().maxNestingDepth(MAX_DEPTH).build())
-            .enable(StreamReadFeature.STRICT_DUPLICATE_DETECTION)
-            .build())
-            .enable(DeserializationFeature.FAIL_ON_TRAILING_TOKENS)
-            .enable(DeserializationFeature.USE_BIG_DECIMAL_FOR_FLOATS)
-            .setNodeFactory(JsonNodeFactory.withExactBigDecimals(true));
+    private static final ObjectMapper STRICT = JsonLimits.mapper();
 
     /** The event and the payload to store as jsonb: the body as parsed, unknown fields kept. */
     public record ParsedEvent(KycEvent event, String payloadJson) {
@@ -47,8 +37,12 @@ public final class EventParser {
     /** A body from Ralio. */
     public static ParsedEvent parseWebhook(byte[] body) {
         JsonNode root = readTree(utf8(body));
-        PostgresJsonLimits.check(root, "");
+        PostgresJsonLimits.check(root, JsonLimits.maxStoredLength(body.length));
         KycEvent event = toEvent(root, false);
+        if (!InstantRange.contains(event.occurredAt())) {
+            throw new InvalidEventException("timestamp", "timestamp must be from " + InstantRange.FIRST
+                    + " to " + InstantRange.LAST + " (UTC)");
+        }
         return new ParsedEvent(event, write(root));
     }
 
@@ -86,22 +80,55 @@ public final class EventParser {
         }
     }
 
+    // The parser is kept so that a refusal can name where it stopped (a field, or the body).
     private static JsonNode readTree(String json) {
         JsonNode root;
-        try {
-            root = STRICT.readTree(json);
+        JsonParser parser = null;
+        try (JsonParser opened = STRICT.createParser(json)) {
+            parser = opened;
+            root = STRICT.readTree(parser);
+        } catch (StreamConstraintsException e) {
+            String field = field(parser);
+            throw new InvalidEventException(field, (field == null ? "the body" : field) + " is beyond the JSON limits"
+                    + " (numbers of " + JsonLimits.MAX_NUMBER_LENGTH + " characters, strings of "
+                    + JsonLimits.MAX_STRING_LENGTH + ", names of " + JsonLimits.MAX_NAME_LENGTH + ", nesting "
+                    + JsonLimits.MAX_DEPTH + " deep)");
         } catch (JsonProcessingException e) {
             JsonLocation at = e.getLocation();
             String where = at == null ? "" : " (line " + at.getLineNr() + ", column " + at.getColumnNr() + ")";
-            throw new InvalidEventException(null, "the body is not a single valid JSON value" + where);
+            throw new InvalidEventException(field(parser), "the body is not a single valid JSON value" + where);
         } catch (NumberFormatException e) {
-            // Jackson refuses some numbers (absurd exponents) only when converting them.
-            throw new InvalidEventException(null, "the body holds a number that cannot be read");
+            // Jackson refuses some numbers (exponents beyond an int) only when converting them.
+            String field = field(parser);
+            throw new InvalidEventException(field, (field == null ? "the body" : field)
+                    + " holds a number that cannot be read");
+        } catch (IOException e) {
+            throw new IllegalStateException("reading JSON from memory cannot fail on I/O", e);
         }
         if (root == null || root.isMissingNode()) {
             throw new InvalidEventException(null, "the body is empty");
         }
         return root;
+    }
+
+    /** Where the parser is, as a path like {@code data.checks[0].type}; null at the top level. */
+    private static String field(JsonParser parser) {
+        if (parser == null) {
+            return null;
+        }
+        List<JsonStreamContext> contexts = new ArrayList<>();
+        for (JsonStreamContext at = parser.getParsingContext(); at != null && !at.inRoot(); at = at.getParent()) {
+            contexts.add(0, at);
+        }
+        StringBuilder path = new StringBuilder();
+        for (JsonStreamContext at : contexts) {
+            if (at.inArray()) {
+                path.append('[').append(Math.max(at.getCurrentIndex(), 0)).append(']');
+            } else if (at.getCurrentName() != null) {
+                path.append(path.length() == 0 ? "" : ".").append(at.getCurrentName());
+            }
+        }
+        return path.length() == 0 ? null : path.toString();
     }
 
     private static KycEvent toEvent(JsonNode root, boolean ownTypesAllowed) {

@@ -85,15 +85,15 @@ final class JsonFields {
         return has(name) ? requiredUuid(name) : null;
     }
 
-    /** ISO-8601 with an offset; cut to microseconds, which is all PostgreSQL keeps. */
+    /**
+     * ISO-8601 with an offset; cut to microseconds, which is all PostgreSQL keeps. Any year that parses: intake
+     * checks its own range ({@link InstantRange}), and what was stored is read back as it is.
+     */
     Instant requiredInstant(String name) {
         String text = requiredString(name);
         try {
-            OffsetDateTime parsed = OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-            if (parsed.getYear() < 1 || parsed.getYear() > 9999) {
-                throw new InvalidEventException(pathOf(name), pathOf(name) + " must be between years 1 and 9999");
-            }
-            return parsed.toInstant().truncatedTo(ChronoUnit.MICROS);
+            return OffsetDateTime.parse(text, DateTimeFormatter.ISO_OFFSET_DATE_TIME).toInstant()
+                    .truncatedTo(ChronoUnit.MICROS);
         } catch (DateTimeParseException e) {
             throw new InvalidEventException(pathOf(name),
                     pathOf(name) + " must be an ISO-8601 timestamp with offset, e.g. 2025-06-19T17:14:13.123Z");

@@ -57,8 +57,10 @@ public final class HashChain {
         return instant.truncatedTo(ChronoUnit.MICROS);
     }
 
-    private static long epochMicros(Instant instant) {
-        return ChronoUnit.MICROS.between(Instant.EPOCH, instant);
+    // Seconds and micros separately: MICROS.between goes through nanoseconds, which overflow a long outside
+    // 1677-2262. This holds every instant PostgreSQL's timestamptz can (floor division: right before 1970 too).
+    static long epochMicros(Instant instant) {
+        return Math.addExact(Math.multiplyExact(instant.getEpochSecond(), 1_000_000L), instant.getNano() / 1000);
     }
 
     private static MessageDigest sha256() {

@@ -67,4 +67,15 @@ class HashChainTest {
         assertEquals(Instant.parse("2025-01-01T00:00:00.123456Z"),
                 HashChain.toMicros(Instant.parse("2025-01-01T00:00:00.123456789Z")));
     }
+
+    @Test
+    void microseconds_since_the_epoch_hold_every_instant_intake_accepts() {
+        assertEquals(1750353253123000L, HashChain.epochMicros(OCCURRED));
+        assertEquals(-1L, HashChain.epochMicros(Instant.parse("1969-12-31T23:59:59.999999Z")));
+        assertEquals(253402300799999999L, HashChain.epochMicros(Instant.parse("9999-12-31T23:59:59.999999Z")));
+        assertEquals(-62135596800000000L, HashChain.epochMicros(Instant.parse("0001-01-01T00:00:00Z")));
+        // Past the range of nanoseconds in a long, where MICROS.between overflows.
+        assertEquals(9223372037000000L, HashChain.epochMicros(Instant.parse("2262-04-11T23:47:17Z")));
+        assertEquals(-9223372037000000L, HashChain.epochMicros(Instant.parse("1677-09-21T00:12:43Z")));
+    }
 }
