@@ -2,6 +2,8 @@ import java.io.BufferedReader;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.io.PrintStream;
+import java.math.BigDecimal;
+import java.nio.ByteBuffer;
 import java.nio.charset.CharacterCodingException;
 import java.nio.charset.CodingErrorAction;
 import java.nio.charset.StandardCharsets;
@@ -15,8 +17,10 @@ import java.util.ArrayDeque;
 import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
-import java.util.HashMap;
+import java.util.ArrayList;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.regex.Pattern;
 
@@ -28,8 +32,9 @@ import java.util.regex.Pattern;
  *
  * It recomputes every hash as the README ("For auditors") documents it, independently of the service's code:
  * SHA-256 over the previous hash, the header text and the decoded raw body. It checks that positions follow each
- * other without gaps and that each prevHash is the hash of the line before. It does not compare payload with
- * rawBody: the hash covers the raw body only, and the raw body is the evidence.
+ * other without gaps and that each prevHash is the hash of the line before. The hash covers the raw body only, so it
+ * also checks, as GET /audit/verify does, that each payload is the JSON of its raw body: the same members and
+ * values, in any key order and spacing, numbers compared by value (jsonb prints 1e2 as 100).
  *
  * Prints "OK <n> events, last position P, last hash H" and exits 0, or names the first broken position and why and
  * exits 1. Exits 2 when the file cannot be read. Memory: one line at a time.
@@ -94,7 +99,7 @@ public class VerifyExport {
                 }
                 Line line;
                 try {
-                    line = Line.of(FlatJson.parse(text));
+                    line = Line.of(Json.parse(text));
                 } catch (IllegalArgumentException e) {
                     out.println("BROKEN at line " + lineNumber + ": " + e.getMessage());
                     return BROKEN;
@@ -135,14 +140,17 @@ public class VerifyExport {
             if (!Arrays.equals(line.recomputedHash(), line.hash())) {
                 return "hash does not match the line's content";
             }
+            if (!line.payloadIsRawBody()) {
+                return "payload is not the JSON of rawBody";
+            }
             return null;
         }
     }
 
-    /** The fields of one export line that the hash covers, checked for form. */
+    /** The fields of one export line that the hash covers, checked for form, and the payload. */
     record Line(long position, String eventId, String type, String userId, String sessionId, long occurredAtMicros,
                 long recordedAtMicros, String source, String contentType, byte[] rawBody, byte[] hash,
-                byte[] prevHash) {
+                byte[] prevHash, Object payload) {
 
         private static final Pattern UUID = Pattern.compile(
                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -151,10 +159,21 @@ public class VerifyExport {
 
         static Line of(Map<String, Object> fields) {
             return new Line(position(fields), uuid(fields, "eventId"), text(fields, "type"), uuid(fields, "userId"),
-                    fields.get("sessionId") == FlatJson.NULL ? null : uuid(fields, "sessionId"),
+                    fields.get("sessionId") == Json.NULL ? null : uuid(fields, "sessionId"),
                     micros(fields, "occurredAt"), micros(fields, "recordedAt"), text(fields, "source"),
                     text(fields, "contentType"), base64(fields, "rawBody"), hash(fields, "hash"),
-                    hash(fields, "prevHash"));
+                    hash(fields, "prevHash"), field(fields, "payload"));
+        }
+
+        /** The raw body, read as strict UTF-8 JSON, has the payload's members and values. */
+        boolean payloadIsRawBody() {
+            try {
+                String body = StandardCharsets.UTF_8.newDecoder().onMalformedInput(CodingErrorAction.REPORT)
+                        .onUnmappableCharacter(CodingErrorAction.REPORT).decode(ByteBuffer.wrap(rawBody)).toString();
+                return Json.sameValue(payload, Json.parseValue(body));
+            } catch (CharacterCodingException | IllegalArgumentException e) {
+                return false;
+            }
         }
 
         /**
@@ -196,10 +215,10 @@ public class VerifyExport {
 
         private static long position(Map<String, Object> fields) {
             Object value = field(fields, "position");
-            if (!(value instanceof FlatJson.Number) || !POSITION.matcher(((FlatJson.Number) value).text()).matches()) {
+            if (!(value instanceof Json.Number) || !POSITION.matcher(((Json.Number) value).text()).matches()) {
                 throw new IllegalArgumentException("position is not a whole number from 1");
             }
-            return Long.parseLong(((FlatJson.Number) value).text());
+            return Long.parseLong(((Json.Number) value).text());
         }
 
         // The header holds the canonical lowercase spelling, as the service writes it.
@@ -240,16 +259,17 @@ public class VerifyExport {
     }
 
     /**
-     * Reads one line that is a JSON object whose values are strings, numbers, true, false or null; nested objects
-     * and arrays (the payload) are skipped, matching brackets outside strings. Enough for the export's lines and no
-     * more: an auditor can read all of it.
+     * A small strict JSON reader: objects become maps (a name twice is an error), arrays lists, numbers {@link Number}
+     * as written, strings, booleans and {@link #NULL}. Enough for the export's lines and the raw bodies in them, and
+     * short enough that an auditor can read all of it.
      */
-    static final class FlatJson {
+    static final class Json {
 
         /** JSON null, which a map cannot hold as a value. */
         static final Object NULL = new Object();
-        /** An object or array that was skipped. */
-        static final Object NESTED = new Object();
+
+        /** Deeper than any body the service accepts (32), shallow enough for the stack. */
+        private static final int MAX_DEPTH = 512;
 
         /** A number as written, so nothing is rounded on the way. */
         record Number(String text) {
@@ -260,28 +280,87 @@ public class VerifyExport {
 
         private final String json;
         private int at;
+        private int depth;
 
-        private FlatJson(String json) {
+        private Json(String json) {
             this.json = json;
         }
 
+        /** One export line: a JSON object and nothing after it. */
         static Map<String, Object> parse(String line) {
-            FlatJson reader = new FlatJson(line);
-            Map<String, Object> fields = reader.object();
+            Json reader = new Json(line);
             reader.space();
-            if (reader.at != line.length()) {
-                throw reader.error("text after the object");
-            }
+            Map<String, Object> fields = reader.object();
+            reader.end();
             return fields;
         }
 
-        private Map<String, Object> object() {
+        /** One JSON document of any kind, and nothing after it. */
+        static Object parseValue(String text) {
+            Json reader = new Json(text);
+            reader.space();
+            Object value = reader.value();
+            reader.end();
+            return value;
+        }
+
+        /** Equal as JSON: members in any order, numbers by value ({@code 1e2} is {@code 100}). */
+        static boolean sameValue(Object a, Object b) {
+            if (a instanceof Number && b instanceof Number) {
+                return decimal((Number) a).compareTo(decimal((Number) b)) == 0;
+            }
+            if (a instanceof Map && b instanceof Map) {
+                Map<?, ?> x = (Map<?, ?>) a;
+                Map<?, ?> y = (Map<?, ?>) b;
+                if (!x.keySet().equals(y.keySet())) {
+                    return false;
+                }
+                for (Map.Entry<?, ?> member : x.entrySet()) {
+                    if (!sameValue(member.getValue(), y.get(member.getKey()))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            if (a instanceof List && b instanceof List) {
+                List<?> x = (List<?>) a;
+                List<?> y = (List<?>) b;
+                if (x.size() != y.size()) {
+                    return false;
+                }
+                for (int i = 0; i < x.size(); i++) {
+                    if (!sameValue(x.get(i), y.get(i))) {
+                        return false;
+                    }
+                }
+                return true;
+            }
+            return a.equals(b); // strings, booleans, NULL
+        }
+
+        private static BigDecimal decimal(Number number) {
+            try {
+                return new BigDecimal(number.text());
+            } catch (NumberFormatException e) {
+                throw new IllegalArgumentException("a number beyond reading: " + number.text());
+            }
+        }
+
+        private void end() {
             space();
+            if (at != json.length()) {
+                throw error("text after the value");
+            }
+        }
+
+        private Map<String, Object> object() {
             expect('{');
-            Map<String, Object> fields = new HashMap<>();
+            nest();
+            Map<String, Object> fields = new LinkedHashMap<>();
             space();
             if (peek() == '}') {
                 at++;
+                depth--;
                 return fields;
             }
             while (true) {
@@ -296,6 +375,7 @@ public class VerifyExport {
                 space();
                 char next = next();
                 if (next == '}') {
+                    depth--;
                     return fields;
                 }
                 if (next != ',') {
@@ -304,14 +384,47 @@ public class VerifyExport {
             }
         }
 
+        private List<Object> array() {
+            expect('[');
+            nest();
+            List<Object> items = new ArrayList<>();
+            space();
+            if (peek() == ']') {
+                at++;
+                depth--;
+                return items;
+            }
+            while (true) {
+                space();
+                items.add(value());
+                space();
+                char next = next();
+                if (next == ']') {
+                    depth--;
+                    return items;
+                }
+                if (next != ',') {
+                    throw error("expected , or ]");
+                }
+            }
+        }
+
+        private void nest() {
+            if (++depth > MAX_DEPTH) {
+                throw error("nested deeper than " + MAX_DEPTH);
+            }
+        }
+
         private Object value() {
             char c = peek();
             if (c == '"') {
                 return string();
             }
-            if (c == '{' || c == '[') {
-                skipNested();
-                return NESTED;
+            if (c == '{') {
+                return object();
+            }
+            if (c == '[') {
+                return array();
             }
             if (json.startsWith("null", at)) {
                 at += 4;
@@ -334,34 +447,6 @@ public class VerifyExport {
                 throw error("not a JSON value");
             }
             return new Number(number);
-        }
-
-        // Each opening bracket must be closed by its own kind; brackets inside strings do not count.
-        private void skipNested() {
-            Deque<Character> open = new ArrayDeque<>();
-            boolean inString = false;
-            while (at < json.length()) {
-                char c = json.charAt(at++);
-                if (inString) {
-                    if (c == '\\') {
-                        at++;
-                    } else if (c == '"') {
-                        inString = false;
-                    }
-                } else if (c == '"') {
-                    inString = true;
-                } else if (c == '{' || c == '[') {
-                    open.push(c == '{' ? '}' : ']');
-                } else if (c == '}' || c == ']') {
-                    if (open.isEmpty() || open.pop() != c) {
-                        throw error("mismatched " + c);
-                    }
-                    if (open.isEmpty()) {
-                        return;
-                    }
-                }
-            }
-            throw error("unterminated object or array");
         }
 
         private String string() {

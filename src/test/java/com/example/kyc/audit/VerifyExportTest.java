@@ -162,6 +162,43 @@ class VerifyExportTest {
     }
 
     @Test
+    void an_edited_payload_is_reported_although_every_hash_holds() throws Exception {
+        List<String> lines = lines(log(1, HashChain.GENESIS));
+        ObjectNode line = (ObjectNode) JSON.readTree(lines.get(2));
+        ObjectNode check = (ObjectNode) line.get("payload").get("data").get("checks").get(0);
+        check.put("type", "document-check");
+        lines.set(2, JSON.writeValueAsString(line));
+
+        Outcome outcome = verify(write(lines));
+
+        assertEquals(1, outcome.exitCode(), outcome.output());
+        assertEquals("BROKEN at position 3 (line 3): payload is not the JSON of rawBody", outcome.output().strip());
+    }
+
+    @Test
+    void a_payload_is_the_json_of_its_raw_body_in_any_key_order_spacing_and_spelling_of_numbers() throws Exception {
+        UUID id = UUID.randomUUID();
+        String body = "{\"id\":\"" + id + "\",\"event\":\"kyc_note\",\"timestamp\":\"" + T1 + "\",\"data\":{\"userId\":\""
+                + USER + "\",\"score\":1e2,\"ratio\":0.50,\"tiny\":-1.5E-3,\"name\":\"\\u00e9t\\u00e9\",\"list\":[1,{}]}}";
+        // As jsonb prints it: keys by length then name, a space after colons and commas, numbers in full.
+        String payload = "{\"id\": \"" + id + "\", \"data\": {\"list\": [1, {}], \"name\": \"\u00e9t\u00e9\", "
+                + "\"tiny\": -0.0015, \"ratio\": 0.50, \"score\": 100, \"userId\": \"" + USER + "\"}, \"event\": "
+                + "\"kyc_note\", \"timestamp\": \"" + T1 + "\"}";
+        Event event = new Event(1, id, "kyc_note", null, T1, T1, payload, body.getBytes(StandardCharsets.UTF_8),
+                HashChain.GENESIS);
+        assertEquals(0, verify(write(List.of(event.line()))).exitCode());
+
+        for (String edited : List.of(payload.replace("100", "101"), payload.replace("[1, {}]", "[{}, 1]"),
+                payload.replace("\"tiny\": -0.0015, ", ""), payload.replace("0.50", "\"0.50\""))) {
+            Event forged = new Event(1, id, "kyc_note", null, T1, T1, edited, body.getBytes(StandardCharsets.UTF_8),
+                    HashChain.GENESIS);
+            Outcome outcome = verify(write(List.of(forged.line())));
+            assertEquals(1, outcome.exitCode(), edited);
+            assertTrue(outcome.output().contains("payload is not the JSON of rawBody"), outcome.output());
+        }
+    }
+
+    @Test
     void a_changed_event_type_breaks_the_hash_of_its_line() throws Exception {
         List<Event> events = log(1, HashChain.GENESIS);
         List<String> lines = lines(events);
