@@ -29,11 +29,15 @@ final class PostgresJsonLimits {
         new PostgresJsonLimits(maxLength).walk(root, "");
     }
 
-    /** How long jsonb prints {@code number}: sign, integer digits, and a point and the fraction digits if any. */
+    /**
+     * How long jsonb prints {@code number}: sign, integer digits, and a point and the fraction digits if any. A zero
+     * with an exponent ({@code 0e5000}) is counted as if its digits were written out: jsonb prints it as 0, but its
+     * exponent must still pass numeric's range checks, and no sender means anything by it.
+     */
     static long printedLength(BigDecimal number) {
         // Arithmetic, not toPlainString(): 1e131071 must not be written out to be measured.
         long fraction = Math.max(number.scale(), 0);
-        long integer = number.signum() == 0 ? 1 : Math.max((long) number.precision() - number.scale(), 1);
+        long integer = Math.max((long) number.precision() - number.scale(), 1);
         return (number.signum() < 0 ? 1 : 0) + integer + (fraction > 0 ? 1 + fraction : 0);
     }
 
