@@ -180,7 +180,7 @@ public final class MutatedBodies {
                 .map(d -> d.replaceFirst("^0+(?=.)", ""));
         Arbitrary<String> decimals = Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("1e12"))
                 .ofScale(6).map(BigDecimal::toString);
-        Arbitrary<String> packed = Combinators.combine(Arbitraries.integers().between(2, 1000),
+        Arbitrary<String> packed = Combinators.combine(Arbitraries.integers().between(2, 300),
                         Arbitraries.of("1e131071", "1e99", "1e9", "-1e-98", "0.5"))
                 .as((n, x) -> "[" + (x + ",").repeat(n - 1) + x + "]");
         return Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf), Arbitraries.longs().map(String::valueOf),
