@@ -90,7 +90,7 @@ public final class EventParser {
         } catch (StreamConstraintsException e) {
             String field = field(parser);
             throw new InvalidEventException(field, (field == null ? "the body" : field) + " is beyond the JSON limits"
-                    + " (numbers of " + JsonLimits.MAX_NUMBER_LENGTH + " characters, strings of "
+                    + " (numbers of " + JsonLimits.MAX_STORED_NUMBER_LENGTH + " characters, strings of "
                     + JsonLimits.MAX_STRING_LENGTH + ", names of " + JsonLimits.MAX_NAME_LENGTH + ", nesting "
                     + JsonLimits.MAX_DEPTH + " deep)");
         } catch (JsonProcessingException e) {

@@ -58,7 +58,7 @@ class JsonLimitsTest {
     @Test
     void a_number_token_longer_than_the_limit_is_refused_naming_the_field() {
         assertEquals("data.n", refused(withN("1".repeat(101))).field());
-        assertEquals("data.n", refused(withN("0." + "0".repeat(120) + "1e100")).field());
+        assertEquals("data.n", refused(withN("1".repeat(JsonLimits.MAX_STORED_NUMBER_LENGTH + 1))).field());
         assertEquals("data.n[2]", refused(withN("[1, 2, " + "9".repeat(200) + "]")).field());
         assertEquals("data.n", refused(withN("1e9999999999")).field());
         assertEquals("data.n", refused(withN("0e10000")).field());
@@ -72,6 +72,20 @@ class JsonLimitsTest {
             String stored = storedForm(parsed.payloadJson());
             assertDoesNotThrow(() -> EventParser.decodeStored(stored), n);
         }
+    }
+
+    @Test
+    void a_long_spelling_of_a_short_number_is_accepted_and_its_raw_body_reads_back() throws Exception {
+        String n = "0." + "0".repeat(120) + "1e100"; // 1e-21: 127 characters as written, 23 in full
+        EventParser.ParsedEvent parsed = parse(withN(n));
+        assertDoesNotThrow(() -> EventParser.decodeStored(storedForm(parsed.payloadJson())));
+        assertDoesNotThrow(() -> JsonLimits.mapper().readTree(withN(n)));
+    }
+
+    @Test
+    void numbers_stored_under_the_earlier_limit_of_a_thousand_characters_still_read() {
+        String stored = withN("1".repeat(JsonLimits.MAX_STORED_NUMBER_LENGTH));
+        assertDoesNotThrow(() -> EventParser.decodeStored(stored));
     }
 
     @Test
