@@ -89,6 +89,11 @@ public class AppendQueue {
         });
     }
 
+    /** Fails with {@link BacklogFullException} when an offer now would be refused. */
+    public void checkRoom() {
+        backlog.checkRoom();
+    }
+
     private void writeNextBatch() {
         if (!writing.compareAndSet(false, true)) {
             return; // the running batch picks this event up when it finishes

@@ -39,6 +39,17 @@ public final class Backlog {
         } while (!waiting.compareAndSet(now, now + 1));
     }
 
+    /**
+     * Fails like {@link #enter()} when every place is taken, without taking one: lets a caller refuse
+     * before doing work (verifying, parsing) that a full backlog would throw away.
+     */
+    public void checkRoom() {
+        if (waiting.get() >= capacity) {
+            refused.increment();
+            throw new BacklogFullException(name);
+        }
+    }
+
     /** Gives back the place taken by {@link #enter()}, once its request has been answered. */
     public void leave() {
         waiting.decrementAndGet();

@@ -84,7 +84,8 @@ public class RalioWebhookResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "415", value = OpenApiExamples.UNSUPPORTED)))
     @APIResponse(responseCode = "503", description = "Database unavailable, or more deliveries waiting than "
             + "kyc.append.max-waiting (answered at once, with Retry-After): nothing recorded, Ralio retries", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE)))
+            schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE),
+                    @ExampleObject(name = "overloaded", value = OpenApiExamples.OVERLOADED)}))
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,
@@ -95,6 +96,13 @@ public class RalioWebhookResource {
                                  @Parameter(description = "Space-separated v1,<base64 HMAC-SHA256> entries")
                                  @HeaderParam("webhook-signature") String webhookSignature,
                                  byte[] body) {
+        try {
+            // Refusing must cost less than accepting: under a flood, neither HMAC nor parsing is spent
+            // on a delivery that could not be queued anyway. (offer checks again: this is a shortcut.)
+            appendQueue.checkRoom();
+        } catch (BacklogFullException full) {
+            return answer(overloaded(NO_TYPE, full));
+        }
         if (!WebhookContentType.acceptable(contentType)) {
             LOG.infof("webhook rejected: unsupported content type");
             metrics.webhook(NO_TYPE, "rejected", "content-type");
@@ -123,18 +131,21 @@ public class RalioWebhookResource {
         }
         return appendQueue.offer(new NewEvent(event, payload, body, contentType, NewEvent.SOURCE_RALIO_WEBHOOK))
                 .map(outcome -> respond(event, outcome))
-                .onFailure(BacklogFullException.class).recoverWithItem(full -> {
-                    // Logged at debug only: under a flood a line per refusal would flood the logs too.
-                    LOG.debugf("webhook event=%s type=%s outcome=overloaded", event.eventId(), event.type());
-                    metrics.webhook(typeTag(event), "overloaded", "backlog-full");
-                    return overload.response((BacklogFullException) full);
-                })
+                .onFailure(BacklogFullException.class)
+                .recoverWithItem(full -> overloaded(typeTag(event), (BacklogFullException) full))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("webhook event=%s type=%s outcome=failed cause=%s", event.eventId(), event.type(),
                             Failures.describe(failure));
                     metrics.webhook(typeTag(event), "failed", "database");
                     return ProblemMapper.unavailable();
                 });
+    }
+
+    // Logged at debug only: under a flood a line per refusal would flood the logs as well.
+    private Response overloaded(String type, BacklogFullException full) {
+        LOG.debugf("webhook type=%s outcome=overloaded", type);
+        metrics.webhook(type, "overloaded", "backlog-full");
+        return overload.response(full);
     }
 
     private static String typeTag(KycEvent event) {
