@@ -29,6 +29,10 @@ public final class OpenApiExamples {
             {"type":"urn:kyc-events:problem:unavailable","title":"Service Unavailable","status":503,
              "detail":"The service could not complete the request; nothing was recorded. Retry later."}""";
 
+    public static final String OVERLOADED = """
+            {"type":"urn:kyc-events:problem:overloaded","title":"Service Unavailable","status":503,
+             "detail":"Too many requests are waiting; this one was not processed and nothing was recorded. Retry after 1 s."}""";
+
     public static final String FORBIDDEN = """
             {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
              "detail":"This token may not read this user's data."}""";

@@ -1,6 +1,8 @@
 package com.example.kyc.ingest;
 
 import com.example.kyc.metrics.KycMetrics;
+import com.example.kyc.overload.Backlog;
+import com.example.kyc.overload.BacklogFullException;
 import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.NewEvent;
 import io.smallrye.mutiny.Multi;
@@ -8,6 +10,7 @@ import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
 import io.vertx.core.Vertx;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Duration;
 import java.util.ArrayList;
@@ -22,19 +25,28 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * cap throughput at one commit at a time. Instead, while one batch commits, new events queue up
  * and go together in the next transaction. Each caller still hears back only after its own
  * event's batch has committed.
+ *
+ * <p>The events waiting (queued or in the committing batch) are bounded by
+ * {@code kyc.append.max-waiting}: past it, {@link #offer} fails at once with
+ * {@link BacklogFullException} and nothing of that event is kept. An event once accepted is always
+ * written or failed, never dropped.
  */
+// Created at start, so its meters are published (at 0) before the first request.
+@Startup
 @ApplicationScoped
 public class AppendQueue {
 
     private record Pending(NewEvent event, UniEmitter<? super AppendOutcome> emitter, Context context,
-                           long offeredAt, KycMetrics metrics) {
+                           long offeredAt, KycMetrics metrics, Backlog backlog) {
 
         void complete(AppendOutcome outcome) {
             metrics.appended(Duration.ofNanos(System.nanoTime() - offeredAt));
+            backlog.leave();
             deliver(() -> emitter.complete(outcome));
         }
 
         void fail(Throwable failure) {
+            backlog.leave();
             deliver(() -> emitter.fail(failure));
         }
 
@@ -53,20 +65,33 @@ public class AppendQueue {
     private final EventAppender appender;
     private final KycMetrics metrics;
     private final int maxBatch;
+    private final Backlog backlog;
 
     public AppendQueue(EventAppender appender, KycMetrics metrics,
-                       @ConfigProperty(name = "kyc.append.max-batch-size", defaultValue = "256") int maxBatch) {
+                       @ConfigProperty(name = "kyc.append.max-batch-size", defaultValue = "256") int maxBatch,
+                       @ConfigProperty(name = "kyc.append.max-waiting", defaultValue = "1024") int maxWaiting) {
         this.appender = appender;
         this.metrics = metrics;
         this.maxBatch = maxBatch;
+        this.backlog = new Backlog("append", maxWaiting);
+        metrics.backlog(backlog);
     }
 
-    /** Emits once the event is committed (or found to be a duplicate or a conflict). */
+    /**
+     * Emits once the event is committed (or found to be a duplicate or a conflict); fails at once
+     * with {@link BacklogFullException} when too many events are waiting.
+     */
     public Uni<AppendOutcome> offer(NewEvent event) {
         return Uni.createFrom().emitter(emitter -> {
-            queue.add(new Pending(event, emitter, Vertx.currentContext(), System.nanoTime(), metrics));
+            backlog.enter(); // throws when full: the emitter fails at once, nothing was queued
+            queue.add(new Pending(event, emitter, Vertx.currentContext(), System.nanoTime(), metrics, backlog));
             writeNextBatch();
         });
+    }
+
+    /** Fails with {@link BacklogFullException} when an offer now would be refused. */
+    public void checkRoom() {
+        backlog.checkRoom();
     }
 
     private void writeNextBatch() {

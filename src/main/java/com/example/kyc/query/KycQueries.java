@@ -2,6 +2,8 @@ package com.example.kyc.query;
 
 import static com.example.kyc.store.SqlTimes.instant;
 
+import com.example.kyc.metrics.KycMetrics;
+import com.example.kyc.overload.Backlog;
 import com.example.kyc.projection.level.LevelFold;
 import com.example.kyc.projection.level.LevelViewTable;
 import com.example.kyc.projection.session.SessionState;
@@ -11,6 +13,7 @@ import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.Tuple;
+import io.quarkus.runtime.Startup;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -24,6 +27,8 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
  * Reads the views for the query API, straight from the read-model tables. Concurrent reads are
  * coalesced (see {@link LookupBatcher}): each query below serves every user asked for meanwhile.
  */
+// Created at start, so its meters are published (at 0) before the first request.
+@Startup
 @ApplicationScoped
 public class KycQueries {
 
@@ -62,12 +67,16 @@ public class KycQueries {
     private final LookupBatcher<UUID, Stamp> stamps;
     private final LookupBatcher<UUID, UserKyc> views;
 
-    public KycQueries(Pool pool, SessionViewTable sessions,
-                      @ConfigProperty(name = "kyc.query.max-batches-in-flight", defaultValue = "1") int maxInFlight) {
+    public KycQueries(Pool pool, SessionViewTable sessions, KycMetrics metrics,
+                      @ConfigProperty(name = "kyc.query.max-batches-in-flight", defaultValue = "1") int maxInFlight,
+                      @ConfigProperty(name = "kyc.query.max-waiting", defaultValue = "1024") int maxWaiting) {
         this.pool = pool;
         this.sessions = sessions;
-        this.stamps = new LookupBatcher<>(this::stamps, maxInFlight);
-        this.views = new LookupBatcher<>(this::views, maxInFlight);
+        // One bound for both lookups: together they are what a flood of polls queues up.
+        Backlog backlog = new Backlog("query", maxWaiting);
+        metrics.backlog(backlog);
+        this.stamps = new LookupBatcher<>(this::stamps, maxInFlight, backlog);
+        this.views = new LookupBatcher<>(this::views, maxInFlight, backlog);
     }
 
     /** The user's view; an unknown user gets the LIGHT default with no sessions. */

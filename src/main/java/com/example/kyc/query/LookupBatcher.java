@@ -1,5 +1,7 @@
 package com.example.kyc.query;
 
+import com.example.kyc.overload.Backlog;
+import com.example.kyc.overload.BacklogFullException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -19,23 +21,29 @@ import java.util.function.Function;
  *
  * <p>Each event loop has a lane of its own that only its thread touches: no locks and no hop to
  * another thread. Callers off the event loop (workers, tests) query alone.
+ *
+ * <p>Waiting keys (queued or in a running query) are bounded by a {@link Backlog}, shared by the
+ * lanes: past it a lookup fails at once with {@link BacklogFullException} instead of queueing.
  */
 final class LookupBatcher<K, V> {
 
     private final Function<List<K>, Uni<Map<K, V>>> query;
     private final int maxInFlight;
+    private final Backlog backlog;
     private final ThreadLocal<Lane> lanes = ThreadLocal.withInitial(Lane::new);
 
     /**
      * @param query       finds the values of distinct keys; a key it does not return gets null
      * @param maxInFlight queries one event loop may have running at once; more waiting keys queue
+     * @param backlog     how many keys may wait on the event loops at once
      */
-    LookupBatcher(Function<List<K>, Uni<Map<K, V>>> query, int maxInFlight) {
+    LookupBatcher(Function<List<K>, Uni<Map<K, V>>> query, int maxInFlight, Backlog backlog) {
         if (maxInFlight < 1) {
             throw new IllegalArgumentException("maxInFlight must be at least 1");
         }
         this.query = query;
         this.maxInFlight = maxInFlight;
+        this.backlog = backlog;
     }
 
     /** The value for the key (null when the query found none), answered on the caller's context. */
@@ -45,19 +53,22 @@ final class LookupBatcher<K, V> {
             if (context == null || !Context.isOnEventLoopThread()) {
                 query.apply(List.of(key)).subscribe().with(found -> emitter.complete(found.get(key)), emitter::fail);
             } else {
-                lanes.get().add(new Waiter<>(key, emitter, context));
+                backlog.enter(); // throws when full: the emitter fails at once
+                lanes.get().add(new Waiter<>(key, emitter, context, backlog));
             }
         });
     }
 
-    private record Waiter<K, V>(K key, UniEmitter<? super V> emitter, Context context) {
+    private record Waiter<K, V>(K key, UniEmitter<? super V> emitter, Context context, Backlog backlog) {
 
         // On the waiter's own context, so its request carries on where it started.
         void complete(V value) {
+            backlog.leave();
             context.runOnContext(ignored -> emitter.complete(value));
         }
 
         void fail(Throwable failure) {
+            backlog.leave();
             context.runOnContext(ignored -> emitter.fail(failure));
         }
     }

@@ -63,6 +63,9 @@ public class UserKycResource {
     @APIResponse(responseCode = "403", description = "The token is neither the user's nor kyc-service; with asOf, not compliance", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN),
                     @ExampleObject(name = "asOf", value = OpenApiExamples.FORBIDDEN_AS_OF)}))
+    @APIResponse(responseCode = "503", description = "More polls waiting than kyc.query.max-waiting: answered at once, "
+            + "with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "503", value = OpenApiExamples.OVERLOADED)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> view(@PathParam("uid") String uid,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,

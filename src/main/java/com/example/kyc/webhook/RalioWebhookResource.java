@@ -9,6 +9,8 @@ import com.example.kyc.http.ProblemMapper;
 import com.example.kyc.event.Unrecognised;
 import com.example.kyc.ingest.AppendQueue;
 import com.example.kyc.metrics.KycMetrics;
+import com.example.kyc.overload.BacklogFullException;
+import com.example.kyc.overload.OverloadAnswer;
 import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.AppendOutcome.Conflict;
 import com.example.kyc.store.AppendOutcome.Duplicate;
@@ -51,13 +53,15 @@ public class RalioWebhookResource {
     private final AppendQueue appendQueue;
     private final Clock clock;
     private final KycMetrics metrics;
+    private final OverloadAnswer overload;
 
     public RalioWebhookResource(WebhookSignature signature, AppendQueue appendQueue, Clock clock,
-                                KycMetrics metrics) {
+                                KycMetrics metrics, OverloadAnswer overload) {
         this.signature = signature;
         this.appendQueue = appendQueue;
         this.clock = clock;
         this.metrics = metrics;
+        this.overload = overload;
     }
 
     @POST
@@ -78,8 +82,10 @@ public class RalioWebhookResource {
     @APIResponse(responseCode = "413", description = "Body over the limit (1 MiB by default)")
     @APIResponse(responseCode = "415", description = "Not application/json in UTF-8", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "415", value = OpenApiExamples.UNSUPPORTED)))
-    @APIResponse(responseCode = "503", description = "Database unavailable: nothing recorded, Ralio retries", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE)))
+    @APIResponse(responseCode = "503", description = "Database unavailable, or more deliveries waiting than "
+            + "kyc.append.max-waiting (answered at once, with Retry-After): nothing recorded, Ralio retries", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE),
+                    @ExampleObject(name = "overloaded", value = OpenApiExamples.OVERLOADED)}))
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,
@@ -90,6 +96,13 @@ public class RalioWebhookResource {
                                  @Parameter(description = "Space-separated v1,<base64 HMAC-SHA256> entries")
                                  @HeaderParam("webhook-signature") String webhookSignature,
                                  byte[] body) {
+        try {
+            // Refusing must cost less than accepting: under a flood, neither HMAC nor parsing is spent
+            // on a delivery that could not be queued anyway. (offer checks again: this is a shortcut.)
+            appendQueue.checkRoom();
+        } catch (BacklogFullException full) {
+            return answer(overloaded(NO_TYPE, full));
+        }
         if (!WebhookContentType.acceptable(contentType)) {
             LOG.infof("webhook rejected: unsupported content type");
             metrics.webhook(NO_TYPE, "rejected", "content-type");
@@ -118,12 +131,21 @@ public class RalioWebhookResource {
         }
         return appendQueue.offer(new NewEvent(event, payload, body, contentType, NewEvent.SOURCE_RALIO_WEBHOOK))
                 .map(outcome -> respond(event, outcome))
+                .onFailure(BacklogFullException.class)
+                .recoverWithItem(full -> overloaded(typeTag(event), (BacklogFullException) full))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("webhook event=%s type=%s outcome=failed cause=%s", event.eventId(), event.type(),
                             Failures.describe(failure));
                     metrics.webhook(typeTag(event), "failed", "database");
                     return ProblemMapper.unavailable();
                 });
+    }
+
+    // Logged at debug only: under a flood a line per refusal would flood the logs as well.
+    private Response overloaded(String type, BacklogFullException full) {
+        LOG.debugf("webhook type=%s outcome=overloaded", type);
+        metrics.webhook(type, "overloaded", "backlog-full");
+        return overload.response(full);
     }
 
     private static String typeTag(KycEvent event) {

@@ -6,6 +6,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 
+import com.example.kyc.overload.Backlog;
+import com.example.kyc.overload.BacklogFullException;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.subscription.UniEmitter;
 import io.vertx.core.Context;
@@ -27,10 +29,11 @@ class LookupBatcherTest {
     Context loop;
     final List<List<String>> queries = new CopyOnWriteArrayList<>();
     final List<UniEmitter<? super Map<String, String>>> running = new CopyOnWriteArrayList<>();
+    final Backlog backlog = new Backlog("query", 5);
     final LookupBatcher<String, String> batcher = new LookupBatcher<>(keys -> Uni.createFrom().emitter(emitter -> {
         queries.add(keys);
         running.add(emitter);
-    }), 1);
+    }), 1, backlog);
 
     @BeforeEach
     void start() {
@@ -124,7 +127,7 @@ class LookupBatcherTest {
     void a_query_that_throws_fails_its_callers_instead_of_blocking_the_lane() throws Exception {
         LookupBatcher<String, String> broken = new LookupBatcher<>(keys -> {
             throw new IllegalStateException("bad SQL");
-        }, 1);
+        }, 1, backlog);
         for (int i = 0; i < 2; i++) {
             CompletableFuture<String> answer = new CompletableFuture<>();
             loop.runOnContext(ignored -> broken.get("k").subscribe().with(answer::complete, answer::completeExceptionally));
@@ -141,5 +144,36 @@ class LookupBatcherTest {
         running.get(1).complete(Map.of("y", "Y"));
         assertEquals("X", now(x));
         assertEquals("Y", now(y));
+    }
+
+    @Test
+    void past_the_backlog_a_lookup_fails_at_once_and_answered_ones_free_their_place() throws Exception {
+        CompletableFuture<Answer> running1 = ask("a");
+        CompletableFuture<Answer> waiting1 = ask("b");
+        CompletableFuture<Answer> waiting2 = ask("c");
+        CompletableFuture<Answer> waiting3 = ask("c");
+        CompletableFuture<Answer> waiting4 = ask("e");
+        CompletableFuture<Answer> refused = ask("d");
+
+        ExecutionException failure = assertThrows(ExecutionException.class, () -> now(refused));
+        assertEquals(BacklogFullException.class, failure.getCause().getClass());
+        assertEquals(List.of(List.of("a")), queries, "a refused key is never queried");
+        assertEquals(5, backlog.waiting());
+        assertEquals(1, backlog.refused());
+
+        running.get(0).complete(Map.of("a", "A"));
+        assertEquals("A", now(running1).value());
+        settle();
+        running.get(1).fail(new IllegalStateException("database down"));
+        assertThrows(ExecutionException.class, () -> now(waiting1));
+        assertThrows(ExecutionException.class, () -> now(waiting2));
+        assertThrows(ExecutionException.class, () -> now(waiting3));
+        assertThrows(ExecutionException.class, () -> now(waiting4));
+        settle();
+        assertEquals(0, backlog.waiting(), "answers and failures both give their place back");
+
+        CompletableFuture<Answer> later = ask("d");
+        running.get(2).complete(Map.of("d", "D"));
+        assertEquals("D", now(later).value());
     }
 }
