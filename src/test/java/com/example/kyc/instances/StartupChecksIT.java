@@ -6,11 +6,13 @@ import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.kyc.support.Webhooks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
+import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -81,6 +83,11 @@ class StartupChecksIT {
         ProcessBuilder builder = java(log, "-jar", JAR);
         builder.environment().putAll(configured(idp.baseUrl() + "/jwks.json", port));
         builder.environment().put("KYC_EMBEDDED_THROW_AWAY", "true");
+        // Asking for the dev-only Ralio stand-in: a production build has no such code.
+        int standInPort = freePort();
+        builder.environment().put("KYC_DEV_RALIO_STAND_IN_ENABLED", "true");
+        builder.environment().put("KYC_DEV_RALIO_STAND_IN_PORT", String.valueOf(standInPort));
+        builder.environment().put("KYC_DEV_RALIO_STAND_IN_WEBHOOK_URL", "http://localhost:" + port + "/webhooks/ralio");
         Process service = builder.start();
         try {
             URI base = URI.create("http://localhost:" + port);
@@ -88,7 +95,8 @@ class StartupChecksIT {
             HttpResponse<String> ready = send(base.resolve("/q/health/ready"));
             assertEquals(503, ready.statusCode(), ready.body());
             assertTrue(ready.body().contains("jwt-keys"), ready.body());
-            assertEquals(404, send(base.resolve("/dev/ralio/")).statusCode(), "no Ralio stand-in in production");
+            assertThrows(ConnectException.class, () -> send(URI.create("http://localhost:" + standInPort + "/sessions/x")),
+                    "no Ralio stand-in in production");
 
             idp.stubFor(get("/jwks.json").willReturn(aResponse().withHeader("Content-Type", "application/json")
                     .withBody("{\"keys\":[]}")));
