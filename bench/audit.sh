@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Audit and replay benchmark (issue 5): a store of EVENTS events (default 1,000,000, for EVENTS/10
+# Audit and replay benchmark: a store of EVENTS events (default 1,000,000, for EVENTS/10
 # users) written straight into the events table with one INSERT ... SELECT generate_series (see
 # bench/audit-events.sql: valid payloads, but hashes that do not chain; they are not needed to
 # measure speed). Then, against the production jar with the benchmark JVM flags (lib.sh):

@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Webhook ingest benchmark (issue 6). Builds the production jar, starts it against the machine's
+# Webhook ingest benchmark. Builds the production jar, starts it against the machine's
 # PostgreSQL 15, pre-signs enough unique webhooks, warms up, then drives POST /webhooks/ralio
 # with wrk (64 connections, 30 s); then pgbench runs the same work as plain SQL at the same
 # concurrency. Prints webhooks/s, p50/p99, non-2xx, the ratio to pgbench, RSS and startup time,

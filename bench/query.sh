@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# GET /users/{uid}/kyc benchmark (issue 3): 100,000 seeded users, wrk at 64 connections for 30 s,
+# GET /users/{uid}/kyc benchmark: 100,000 seeded users, wrk at 64 connections for 30 s,
 # 200 and 304 answers, next to pgbench running the same lookups on the same PostgreSQL.
 # Usage: bench/query.sh [runs]       (needs: PostgreSQL 15 from Debian, wrk, pgbench)
 # The data is seeded once; each run starts a fresh JVM, then pgbench follows with the service stopped.

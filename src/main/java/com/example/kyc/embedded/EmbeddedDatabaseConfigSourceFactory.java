@@ -1,5 +1,6 @@
 package com.example.kyc.embedded;
 
+import com.example.kyc.settings.SettingsCheck;
 import io.quarkus.runtime.ExecutionMode;
 import io.smallrye.config.ConfigSourceContext;
 import io.smallrye.config.ConfigSourceFactory;
@@ -11,8 +12,9 @@ import org.eclipse.microprofile.config.spi.ConfigSource;
 import org.jboss.logging.Logger;
 
 /**
- * Supplies the datasource of an embedded PostgreSQL when none is configured, starting it if this
- * JVM has none yet. Registered in META-INF/services.
+ * Checks the required settings, then supplies the datasource of an embedded PostgreSQL when none is
+ * configured, starting it if this JVM has none yet. Registered in META-INF/services; the first code of
+ * the service that runs at start.
  */
 public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory {
 
@@ -28,6 +30,11 @@ public class EmbeddedDatabaseConfigSourceFactory implements ConfigSourceFactory 
         // into the build; only the running application may start (and be given) a database.
         if (!isRunningApplication()) {
             return List.of();
+        }
+        // First of all, so a misconfigured service starts nothing. Recording the class archive (a build
+        // step) runs without the operator's settings, and stops before they are used.
+        if (!"true".equals(valueOf(context, EmbeddedDatabaseDecision.RECORDING_CLASS_ARCHIVE))) {
+            SettingsCheck.failIfInvalid(name -> valueOf(context, name), context.getProfiles());
         }
         Optional<EmbeddedSettings> settings = EmbeddedDatabaseDecision.decide(
                 name -> valueOf(context, name), context.getProfiles(), System.getProperty("user.home"));

@@ -14,6 +14,11 @@ public final class EmbeddedDatabaseDecision {
     public static final String DATA_DIR = "kyc.embedded.data-dir";
     public static final String THROW_AWAY = "kyc.embedded.throw-away";
     public static final String PORT = "kyc.embedded.port";
+    /**
+     * Set (as a system property) while {@code package} starts the application to record its AppCDS
+     * archive. That start is part of a build and must never touch the user's data.
+     */
+    public static final String RECORDING_CLASS_ARCHIVE = "quarkus.appcds.generate";
 
     static final String TEST_PROFILE = "test";
     static final String BINARIES_DIR_NAME = "pg-binaries";
@@ -36,7 +41,7 @@ public final class EmbeddedDatabaseDecision {
             return Optional.empty();
         }
         Path dataDir = dataDirectory(config.apply(DATA_DIR), userHome);
-        boolean throwAway = throwAway(config.apply(THROW_AWAY), profiles);
+        boolean throwAway = throwAway(config.apply(THROW_AWAY), profiles, config.apply(RECORDING_CLASS_ARCHIVE));
         return Optional.of(new EmbeddedSettings(
                 throwAway ? Optional.empty() : Optional.of(dataDir),
                 binariesNextTo(dataDir),
@@ -54,7 +59,10 @@ public final class EmbeddedDatabaseDecision {
 
     // Tests must never write into (or lock) the data of a service running on the same machine,
     // so the test profile is throw-away even if application.properties loses its %test line.
-    private static boolean throwAway(String configured, List<String> profiles) {
+    private static boolean throwAway(String configured, List<String> profiles, String recording) {
+        if ("true".equalsIgnoreCase(trimmed(recording))) {
+            return true;
+        }
         if (isSet(configured)) {
             return Boolean.parseBoolean(configured.trim());
         }

@@ -26,6 +26,8 @@ final class EmbeddedPostgresLauncher {
     }
 
     static EmbeddedServer start(EmbeddedSettings settings) {
+        // Before anything is created: zonky itself would only log an error and throw a bare "missing binaries".
+        EmbeddedPlatform.current();
         long startedAt = System.nanoTime();
         Optional<Path> throwAwayBase = settings.throwAway() ? Optional.of(createThrowAwayBase()) : Optional.empty();
         Path dataDir = settings.dataDirectory().orElseGet(() -> throwAwayBase.orElseThrow().resolve("pgdata"));

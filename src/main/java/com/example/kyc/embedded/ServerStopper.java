@@ -7,6 +7,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.Comparator;
 import java.util.Optional;
+import java.util.logging.Level;
+import java.util.logging.Logger;
 import java.util.stream.Stream;
 
 /**
@@ -25,6 +27,9 @@ final class ServerStopper implements Runnable {
 
     @Override
     public void run() {
+        // zonky reports each step of stopping at INFO, "Did not clean up directory" included, on every stop.
+        Logger zonky = Logger.getLogger("io.zonky.test.db.postgres");
+        zonky.setLevel(Level.WARNING);
         try {
             postgres.close();
         } catch (IOException | RuntimeException e) {

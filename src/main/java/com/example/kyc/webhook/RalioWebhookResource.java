@@ -93,7 +93,8 @@ public class RalioWebhookResource {
                                  @HeaderParam("webhook-id") String webhookId,
                                  @Parameter(description = "Unix seconds, part of the signed content")
                                  @HeaderParam("webhook-timestamp") String webhookTimestamp,
-                                 @Parameter(description = "Space-separated v1,<base64 HMAC-SHA256> entries")
+                                 // Swagger UI renders descriptions as Markdown: in a code span the <...> is shown, not taken for HTML.
+                                 @Parameter(description = "Space-separated `v1,<base64 HMAC-SHA256>` entries")
                                  @HeaderParam("webhook-signature") String webhookSignature,
                                  byte[] body) {
         try {

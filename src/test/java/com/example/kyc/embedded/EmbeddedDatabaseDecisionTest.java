@@ -102,6 +102,15 @@ class EmbeddedDatabaseDecisionTest {
     }
 
     @Test
+    void recordingTheClassArchiveDuringABuildNeverUsesTheUsersData() {
+        config.put(EmbeddedDatabaseDecision.RECORDING_CLASS_ARCHIVE, "true");
+        config.put(EmbeddedDatabaseDecision.THROW_AWAY, "false");
+        config.put(EmbeddedDatabaseDecision.DATA_DIR, "/home/alice/kyc-data");
+
+        assertTrue(decide(PROD).orElseThrow().throwAway());
+    }
+
+    @Test
     void theTestProfileCanKeepItsData() {
         config.put(EmbeddedDatabaseDecision.THROW_AWAY, "false");
 
