@@ -46,7 +46,9 @@ public class AuditExportResource {
     @APIResponse(responseCode = "400", description = "from or to is not a position, or from is after to",
             content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                     examples = @ExampleObject(name = "400", value = OpenApiExamples.INVALID_RANGE)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
     @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN_GROUP)))

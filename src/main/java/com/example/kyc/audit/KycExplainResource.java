@@ -49,7 +49,9 @@ public class KycExplainResource {
     @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
     @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "403", value = OpenApiExamples.COMPLIANCE_ONLY)))

@@ -17,6 +17,14 @@ public final class OpenApiExamples {
             {"type":"urn:kyc-events:problem:event-id-reused","title":"Conflict","status":409,
              "detail":"event 550e8400-e29b-41d4-a716-446655440000 was already received with different content"}""";
 
+    public static final String BODY_TOO_LARGE = """
+            {"type":"urn:kyc-events:problem:body-too-large","title":"Request Entity Too Large","status":413,
+             "detail":"The body is over the limit of 1048576 bytes."}""";
+
+    public static final String INVALID_TOKEN = """
+            {"type":"urn:kyc-events:problem:invalid-token","title":"Unauthorized","status":401,
+             "detail":"The bearer token is invalid or expired, or its signing key is not trusted."}""";
+
     public static final String UNAUTHORIZED = """
             {"type":"urn:kyc-events:problem:invalid-signature","title":"Unauthorized","status":401,
              "detail":"The webhook signature is missing, invalid or outside the accepted time window."}""";

@@ -59,7 +59,9 @@ public class UserKycResource {
     @APIResponse(responseCode = "400", description = "uid is not a UUID, or asOf is not an instant", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "uid", value = OpenApiExamples.NOT_A_UUID),
                     @ExampleObject(name = "asOf", value = OpenApiExamples.INVALID_AS_OF)}))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
     @APIResponse(responseCode = "403", description = "The token is neither the user's nor kyc-service; with asOf, not compliance", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN),
                     @ExampleObject(name = "asOf", value = OpenApiExamples.FORBIDDEN_AS_OF)}))

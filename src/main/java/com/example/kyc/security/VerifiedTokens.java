@@ -2,13 +2,15 @@ package com.example.kyc.security;
 
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.atomic.AtomicLong;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
 /**
  * Tokens whose signature and claims were already verified, keyed by the whole token string
- * (signature included, so only the identical token matches). An entry is reused until the token
- * expires, and never longer than {@code maxAgeMillis}, which bounds how long a token keeps working
- * after its signing key is withdrawn. Pure: time is passed in.
+ * (signature included, so only the identical token matches). An entry is reused until the token's
+ * {@code exp} plus the clock skew, the instant verification itself would start refusing it, and
+ * never longer than {@code maxAgeMillis}. A withdrawn signing key is not this class's concern: its
+ * owner empties the cache when the key set loses a key. Pure: time is passed in.
  */
 public final class VerifiedTokens {
 
@@ -16,12 +18,15 @@ public final class VerifiedTokens {
     }
 
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
+    private final AtomicLong generation = new AtomicLong();
     private final int maxEntries;
     private final long maxAgeMillis;
+    private final long skewMillis;
 
-    public VerifiedTokens(int maxEntries, long maxAgeMillis) {
+    public VerifiedTokens(int maxEntries, long maxAgeMillis, long skewMillis) {
         this.maxEntries = maxEntries;
         this.maxAgeMillis = maxAgeMillis;
+        this.skewMillis = skewMillis;
     }
 
     /** The verified token, or null when it was never verified here or is past its reuse time. */
@@ -37,8 +42,13 @@ public final class VerifiedTokens {
         return entry.token();
     }
 
-    public void put(String token, JsonWebToken verified, long nowMillis) {
-        long validUntil = Math.min(verified.getExpirationTime() * 1000, nowMillis + maxAgeMillis);
+    /** Read before verifying a token, and passed to {@link #put}: a {@link #clear} in between wins. */
+    public long generation() {
+        return generation.get();
+    }
+
+    public void put(String token, JsonWebToken verified, long nowMillis, long verifiedInGeneration) {
+        long validUntil = Math.min(verified.getExpirationTime() * 1000 + skewMillis, nowMillis + maxAgeMillis);
         if (validUntil <= nowMillis) {
             return;
         }
@@ -49,6 +59,15 @@ public final class VerifiedTokens {
             }
         }
         entries.put(token, new Entry(verified, validUntil));
+        if (generation.get() != verifiedInGeneration) {
+            entries.remove(token); // a key was withdrawn while this token was being verified
+        }
+    }
+
+    /** Forgets every token, e.g. when a key they may have been verified with is withdrawn. */
+    public void clear() {
+        generation.incrementAndGet();
+        entries.clear();
     }
 
     int size() {

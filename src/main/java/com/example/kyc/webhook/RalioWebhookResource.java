@@ -4,6 +4,7 @@ import com.example.kyc.event.EventParser;
 import com.example.kyc.event.InvalidEventException;
 import com.example.kyc.event.KycEvent;
 import com.example.kyc.http.Failures;
+import com.example.kyc.http.LogSafe;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.ProblemMapper;
 import com.example.kyc.event.Unrecognised;
@@ -73,13 +74,14 @@ public class RalioWebhookResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookReceipt.class),
             examples = {@ExampleObject(name = "stored", value = OpenApiExamples.RECEIPT),
                         @ExampleObject(name = "duplicate", value = OpenApiExamples.DUPLICATE_RECEIPT)}))
-    @APIResponse(responseCode = "400", description = "Not JSON, or a required field missing or mistyped (named in field)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+    @APIResponse(responseCode = "400", description = "Not JSON, a required field missing or mistyped (named in field), or a header sent under both names (webhook-id and svix-id, ...) with different values", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.INVALID_FIELD)))
     @APIResponse(responseCode = "401", description = "Signature missing, invalid or outside the 5-minute tolerance", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = OpenApiExamples.UNAUTHORIZED)))
     @APIResponse(responseCode = "409", description = "Same id with other content, or a session of another user", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "409", value = OpenApiExamples.CONFLICT)))
-    @APIResponse(responseCode = "413", description = "Body over the limit (1 MiB by default)")
+    @APIResponse(responseCode = "413", description = "Body over the limit (1 MiB by default)", content = @Content(mediaType = Problem.MEDIA_TYPE,
+            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "413", value = OpenApiExamples.BODY_TOO_LARGE)))
     @APIResponse(responseCode = "415", description = "Not application/json in UTF-8", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "415", value = OpenApiExamples.UNSUPPORTED)))
     @APIResponse(responseCode = "503", description = "Database unavailable, or more deliveries waiting than "
@@ -96,6 +98,12 @@ public class RalioWebhookResource {
                                  // Swagger UI renders descriptions as Markdown: in a code span the <...> is shown, not taken for HTML.
                                  @Parameter(description = "Space-separated `v1,<base64 HMAC-SHA256>` entries")
                                  @HeaderParam("webhook-signature") String webhookSignature,
+                                 @Parameter(description = "Svix's name for webhook-id (either name is accepted)")
+                                 @HeaderParam("svix-id") String svixId,
+                                 @Parameter(description = "Svix's name for webhook-timestamp")
+                                 @HeaderParam("svix-timestamp") String svixTimestamp,
+                                 @Parameter(description = "Svix's name for webhook-signature")
+                                 @HeaderParam("svix-signature") String svixSignature,
                                  byte[] body) {
         try {
             // Refusing must cost less than accepting: under a flood, neither HMAC nor parsing is spent
@@ -110,10 +118,21 @@ public class RalioWebhookResource {
             return answer(Problem.of(Status.UNSUPPORTED_MEDIA_TYPE, "unsupported-media-type",
                     "Send the event as application/json (UTF-8).").toResponse());
         }
-        SignatureVerdict verdict = signature.verify(webhookId, webhookTimestamp, webhookSignature, body,
-                clock.instant());
+        WebhookHeaders.Resolution headers = WebhookHeaders.resolve(webhookId, webhookTimestamp, webhookSignature,
+                svixId, svixTimestamp, svixSignature);
+        if (headers.conflict() != null) {
+            WebhookHeaders.Conflict conflict = headers.conflict();
+            LOG.infof("webhook rejected: %s and %s differ", conflict.standardName(), conflict.svixName());
+            metrics.webhook(NO_TYPE, "rejected", "conflicting-headers");
+            return answer(Problem.of(Status.BAD_REQUEST, "conflicting-headers", conflict.standardName() + " and "
+                    + conflict.svixName() + " carry different values; send one of them, or the same value in both.")
+                    .withField(conflict.svixName()).toResponse());
+        }
+        String id = headers.headers().id();
+        SignatureVerdict verdict = signature.verify(id, headers.headers().timestamp(), headers.headers().signature(),
+                body, clock.instant());
         if (!verdict.valid()) {
-            LOG.infof("webhook rejected: signature %s (webhook-id %s)", verdict.reason(), webhookId);
+            LOG.infof("webhook rejected: signature %s (webhook-id %s)", verdict.reason(), LogSafe.text(id));
             metrics.webhook(NO_TYPE, "rejected", "signature");
             return answer(Problem.of(Status.UNAUTHORIZED, "invalid-signature",
                     "The webhook signature is missing, invalid or outside the accepted time window.").toResponse());
@@ -125,7 +144,8 @@ public class RalioWebhookResource {
             event = parsed.event();
             payload = parsed.payloadJson();
         } catch (InvalidEventException e) {
-            LOG.infof("webhook rejected: invalid field %s (webhook-id %s)", e.field(), webhookId);
+            LOG.infof("webhook rejected: invalid field %s (webhook-id %s)", LogSafe.text(e.field()),
+                    LogSafe.text(id));
             metrics.webhook(NO_TYPE, "rejected", "invalid-event");
             return answer(Problem.of(Status.BAD_REQUEST, "invalid-event", e.getMessage())
                     .withField(e.field()).toResponse());
@@ -135,8 +155,8 @@ public class RalioWebhookResource {
                 .onFailure(BacklogFullException.class)
                 .recoverWithItem(full -> overloaded(typeTag(event), (BacklogFullException) full))
                 .onFailure().recoverWithItem(failure -> {
-                    LOG.warnf("webhook event=%s type=%s outcome=failed cause=%s", event.eventId(), event.type(),
-                            Failures.describe(failure));
+                    LOG.warnf("webhook event=%s type=%s outcome=failed cause=%s", event.eventId(),
+                            LogSafe.text(event.type()), Failures.describe(failure));
                     metrics.webhook(typeTag(event), "failed", "database");
                     return ProblemMapper.unavailable();
                 });
@@ -155,22 +175,22 @@ public class RalioWebhookResource {
 
     private Response respond(KycEvent event, AppendOutcome outcome) {
         if (outcome instanceof Stored stored) {
-            LOG.infof("webhook event=%s type=%s outcome=stored position=%d", event.eventId(), event.type(),
-                    stored.row().position());
+            LOG.infof("webhook event=%s type=%s outcome=stored position=%d", event.eventId(),
+                    LogSafe.text(event.type()), stored.row().position());
             metrics.webhook(typeTag(event), "stored", "none");
             return Response.ok(WebhookReceipt.stored(event.eventId(), stored.row().position())).build();
         }
         if (outcome instanceof Duplicate duplicate) {
-            LOG.infof("webhook event=%s type=%s outcome=duplicate position=%d", event.eventId(), event.type(),
-                    duplicate.position());
+            LOG.infof("webhook event=%s type=%s outcome=duplicate position=%d", event.eventId(),
+                    LogSafe.text(event.type()), duplicate.position());
             metrics.webhook(typeTag(event), "duplicate", "none");
             return Response.ok(WebhookReceipt.duplicate(event.eventId(), duplicate.position())).build();
         }
         Conflict conflict = (Conflict) outcome;
         String kind = conflict.kind().name().toLowerCase().replace('_', '-');
         metrics.webhook(typeTag(event), "conflict", kind);
-        LOG.infof("webhook event=%s type=%s outcome=conflict reason=%s", event.eventId(), event.type(),
-                conflict.kind());
+        LOG.infof("webhook event=%s type=%s outcome=conflict reason=%s", event.eventId(),
+                LogSafe.text(event.type()), conflict.kind());
         return Problem.of(Status.CONFLICT, kind, conflict.detail()).toResponse();
     }
 

@@ -31,6 +31,12 @@ public final class Tokens {
                 .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
     }
 
+    /** The user's token, valid until {@code exp} (whole seconds, as JWTs carry it). */
+    public static String expiringAt(UUID userId, Instant exp) {
+        return Jwt.subject(userId.toString()).issuer(ISSUER)
+                .issuedAt(exp.minusSeconds(300)).expiresAt(exp).sign();
+    }
+
     public static String wrongIssuer(UUID userId) {
         return Jwt.subject(userId.toString()).issuer("https://evil.example").sign();
     }

@@ -39,7 +39,9 @@ public class RebuildResource {
     @APIResponse(responseCode = "200", description = "Rebuilt and swapped in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildReport.class),
             examples = @ExampleObject(name = "one tampered session", value = OpenApiExamples.REBUILD_REPORT)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
+    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
     @APIResponse(responseCode = "403", description = "The token is not in group kyc-admin", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN_GROUP)))
