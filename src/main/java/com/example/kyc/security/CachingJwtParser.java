@@ -1,5 +1,6 @@
 package com.example.kyc.security;
 
+import io.quarkus.runtime.Startup;
 import io.smallrye.jwt.auth.principal.DefaultJWTParser;
 import io.smallrye.jwt.auth.principal.JWTAuthContextInfo;
 import io.smallrye.jwt.auth.principal.JWTParser;
@@ -34,6 +35,7 @@ import org.jose4j.lang.JoseException;
 @Alternative
 @Priority(1)
 @ApplicationScoped
+@Startup // a wrong skew stops the start rather than the first request
 public class CachingJwtParser implements JWTParser {
 
     private final JWTAuthContextInfo context;

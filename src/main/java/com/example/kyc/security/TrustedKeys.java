@@ -94,7 +94,7 @@ public class TrustedKeys {
             return;
         }
         if (!remote()) {
-            current.set(KeyContent.parse(ResourceUtils.readResource(location)));
+            current.set(readLocal());
             return;
         }
         gate.fetched(System.currentTimeMillis());
@@ -109,6 +109,18 @@ public class TrustedKeys {
             }
             fetch();
         });
+    }
+
+    private KeySet readLocal() throws IOException {
+        String content = ResourceUtils.readResource(location);
+        if (content == null) {
+            throw new IllegalStateException("MP_JWT_VERIFY_PUBLICKEY_LOCATION: nothing found at " + location);
+        }
+        try {
+            return KeyContent.parse(content);
+        } catch (IllegalArgumentException e) {
+            throw new IllegalStateException("MP_JWT_VERIFY_PUBLICKEY_LOCATION: " + location + " is " + e.getMessage(), e);
+        }
     }
 
     void stop(@Observes ShutdownEvent stopping) {
