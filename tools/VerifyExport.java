@@ -27,8 +27,10 @@ import java.util.regex.Pattern;
  *   curl -H "Authorization: Bearer $TOKEN" https://kyc.example/audit/export | java tools/VerifyExport.java -
  *
  * It recomputes every hash as the README ("For auditors") documents it, independently of the service's code:
- * SHA-256 over the previous hash, the header text and the decoded raw body. It checks that positions follow each
- * other without gaps and that each prevHash is the hash of the line before. It does not compare payload with
+ * SHA-256 over the previous hash, the header text and the decoded raw body (hash version 1) or the body's SHA-256
+ * digest (version 2). It checks that positions follow each other without gaps and that each prevHash is the hash of
+ * the line before. A line whose body was erased (retention) verifies by its digest in version 2, and only by its
+ * links in version 1; every erased line must be covered by a later kyc_user_erased event of its user. It does not compare payload with
  * rawBody: the hash covers the raw body only, and the raw body is the evidence.
  *
  * Prints "OK <n> events, last position P, last hash H" and exits 0, or names the first broken position and why and
@@ -76,6 +78,7 @@ public class VerifyExport {
         private static final byte[] GENESIS = new byte[32];
 
         private final PrintStream out;
+        private final Erasures erasures = new Erasures();
         private long count;
         private long lastPosition;
         private byte[] lastHash = GENESIS;
@@ -113,6 +116,12 @@ public class VerifyExport {
                 count++;
                 lastPosition = line.position();
                 lastHash = line.hash();
+                erasures.accept(line);
+            }
+            String unrecorded = erasures.unrecorded();
+            if (unrecorded != null) {
+                out.println("BROKEN at position " + unrecorded);
+                return BROKEN;
             }
             out.println("OK " + count + " events, last position " + lastPosition + ", last hash "
                     + HexFormat.of().formatHex(lastHash));
@@ -132,17 +141,70 @@ public class VerifyExport {
                 return lastPosition == 0 ? "prevHash of position 1 is not 32 zero bytes"
                         : "prevHash is not the hash of position " + lastPosition;
             }
-            if (!Arrays.equals(line.recomputedHash(), line.hash())) {
+            byte[] recomputed = line.recomputedHash();
+            // null: an erased version 1 line, whose hash covered the body; only its links still prove it.
+            if (recomputed != null && !Arrays.equals(recomputed, line.hash())) {
                 return "hash does not match the line's content";
+            }
+            if (line.rawBody() != null && line.bodyDigest() != null
+                    && !Arrays.equals(sha256(line.rawBody()), line.bodyDigest())) {
+                return "bodyDigest is not the SHA-256 of rawBody";
             }
             return null;
         }
     }
 
-    /** The fields of one export line that the hash covers, checked for form. */
+    /**
+     * Erased lines waiting for the kyc_user_erased event that records their erasure: each user's erased positions,
+     * until an erasure event of the user with throughPosition at or past them.
+     */
+    static final class Erasures {
+
+        private static final String ERASED_TYPE = "kyc_user_erased";
+        private static final Pattern THROUGH = Pattern.compile("\"throughPosition\"\\s*:\\s*([0-9]{1,18})");
+
+        private final Map<String, Deque<Long>> waiting = new HashMap<>();
+
+        void accept(Line line) {
+            if (line.rawBody() == null) {
+                waiting.computeIfAbsent(line.userId(), u -> new ArrayDeque<>()).add(line.position());
+            } else if (line.type().equals(ERASED_TYPE)) {
+                java.util.regex.Matcher through = THROUGH.matcher(new String(line.rawBody(), StandardCharsets.UTF_8));
+                Deque<Long> positions = waiting.get(line.userId());
+                if (through.find() && positions != null) {
+                    long last = Long.parseLong(through.group(1));
+                    positions.removeIf(p -> p <= last);
+                    if (positions.isEmpty()) {
+                        waiting.remove(line.userId());
+                    }
+                }
+            }
+        }
+
+        /** The first erased position no erasure event covers, with why; null when every erasure is recorded. */
+        String unrecorded() {
+            return waiting.values().stream().map(Deque::peekFirst).min(Long::compare)
+                    .map(p -> p + ": its body was erased, but no later kyc_user_erased event of its user covers it"
+                            + " (an erasure outside the erasure path, or an export cut before the erasure event)")
+                    .orElse(null);
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * The fields of one export line that the hash covers, checked for form. rawBody is null once erased; bodyDigest
+     * is there in hash version 2 and on erased lines.
+     */
     record Line(long position, String eventId, String type, String userId, String sessionId, long occurredAtMicros,
                 long recordedAtMicros, String source, String contentType, byte[] rawBody, byte[] hash,
-                byte[] prevHash) {
+                byte[] prevHash, int hashVersion, byte[] bodyDigest) {
 
         private static final Pattern UUID = Pattern.compile(
                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -150,11 +212,37 @@ public class VerifyExport {
         private static final Pattern POSITION = Pattern.compile("[1-9][0-9]{0,17}");
 
         static Line of(Map<String, Object> fields) {
-            return new Line(position(fields), uuid(fields, "eventId"), text(fields, "type"), uuid(fields, "userId"),
+            Line line = new Line(position(fields), uuid(fields, "eventId"), text(fields, "type"), uuid(fields, "userId"),
                     fields.get("sessionId") == FlatJson.NULL ? null : uuid(fields, "sessionId"),
                     micros(fields, "occurredAt"), micros(fields, "recordedAt"), text(fields, "source"),
-                    text(fields, "contentType"), base64(fields, "rawBody"), hash(fields, "hash"),
-                    hash(fields, "prevHash"));
+                    text(fields, "contentType"), nullable(fields, "rawBody") ? null : base64(fields, "rawBody"),
+                    hash(fields, "hash"), hash(fields, "prevHash"), hashVersion(fields),
+                    nullable(fields, "bodyDigest") ? null : hash(fields, "bodyDigest"));
+            if (line.rawBody() == null && line.bodyDigest() == null) {
+                throw new IllegalArgumentException("an erased line must keep its bodyDigest");
+            }
+            if (line.hashVersion() == 2 && line.bodyDigest() == null) {
+                throw new IllegalArgumentException("a hash version 2 line must have a bodyDigest");
+            }
+            return line;
+        }
+
+        private static boolean nullable(Map<String, Object> fields, String name) {
+            Object value = fields.get(name);
+            return value == null || value == FlatJson.NULL;
+        }
+
+        // Exports written before hash version 2 have no hashVersion field: they are all version 1.
+        private static int hashVersion(Map<String, Object> fields) {
+            Object value = fields.get("hashVersion");
+            if (value == null) {
+                return 1;
+            }
+            if (!(value instanceof FlatJson.Number) || !(((FlatJson.Number) value).text().equals("1")
+                    || ((FlatJson.Number) value).text().equals("2"))) {
+                throw new IllegalArgumentException("hashVersion is not 1 or 2");
+            }
+            return Integer.parseInt(((FlatJson.Number) value).text());
         }
 
         /**
@@ -163,6 +251,12 @@ public class VerifyExport {
          * source\n contentType\n raw body length\n (README, "For auditors").
          */
         byte[] recomputedHash() {
+            if (hashVersion == 2) {
+                return recomputedHashV2();
+            }
+            if (rawBody == null) {
+                return null;
+            }
             String header = "kyc-event-v1\n" + position + "\n" + eventId + "\n" + type + "\n" + userId + "\n"
                     + (sessionId == null ? "" : sessionId) + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n"
                     + source + "\n" + contentType + "\n" + rawBody.length + "\n";
@@ -175,6 +269,27 @@ public class VerifyExport {
             sha256.update(prevHash);
             sha256.update(header.getBytes(StandardCharsets.UTF_8));
             sha256.update(rawBody);
+            return sha256.digest();
+        }
+
+        /**
+         * Hash version 2: SHA-256(prevHash || header || bodyDigest), the header being the UTF-8 text
+         * kyc-event-v2\n position\n eventId\n type\n userId\n sessionId or empty\n occurredAt µs\n recordedAt µs\n
+         * source\n contentType\n and bodyDigest the 32 bytes of SHA-256(raw body).
+         */
+        byte[] recomputedHashV2() {
+            String header = "kyc-event-v2\n" + position + "\n" + eventId + "\n" + type + "\n" + userId + "\n"
+                    + (sessionId == null ? "" : sessionId) + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n"
+                    + source + "\n" + contentType + "\n";
+            MessageDigest sha256;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+            sha256.update(prevHash);
+            sha256.update(header.getBytes(StandardCharsets.UTF_8));
+            sha256.update(bodyDigest);
             return sha256.digest();
         }
 
