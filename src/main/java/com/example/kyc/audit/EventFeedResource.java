@@ -1,5 +1,6 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
@@ -79,7 +80,8 @@ public class EventFeedResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "404", value = OpenApiExamples.EVENT_NOT_FOUND)))
     @APIResponse(responseCode = "410", description = "The body was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE_EVENT)))
     public Uni<Response> raw(@PathParam("eventId") String eventId) {
         Optional<UUID> id = Uuids.parse(eventId);
         if (id.isEmpty()) {

@@ -1,5 +1,6 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.retention.RetentionViewTable;
 import io.vertx.mutiny.sqlclient.Pool;
 import com.example.kyc.http.OpenApiExamples;
@@ -60,7 +61,8 @@ public class KycExplainResource {
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "403", value = OpenApiExamples.COMPLIANCE_ONLY)))
     @APIResponse(responseCode = "410", description = "The user's data was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> explain(@PathParam("uid") String uid) {
         Optional<UUID> userId = Uuids.parse(uid);

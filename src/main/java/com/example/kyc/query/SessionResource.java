@@ -1,5 +1,6 @@
 package com.example.kyc.query;
 
+import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.projection.session.SessionView;
 import com.example.kyc.http.Problems;
 import com.example.kyc.security.Caller;
@@ -50,7 +51,8 @@ public class SessionResource {
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = OpenApiExamples.NOT_FOUND)))
     @APIResponse(responseCode = "410", description = "The session's data was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> session(@PathParam("sessionId") String sessionId) {
         Optional<UUID> id = Uuids.parse(sessionId);

@@ -1,5 +1,6 @@
 package com.example.kyc.query;
 
+import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.retention.RetentionViewTable;
 import io.vertx.mutiny.sqlclient.Pool;
 import com.example.kyc.http.Parameters;
@@ -71,7 +72,8 @@ public class UserKycResource {
             schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN),
                     @ExampleObject(name = "asOf", value = OpenApiExamples.FORBIDDEN_AS_OF)}))
     @APIResponse(responseCode = "410", description = "The user's data was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> view(@PathParam("uid") String uid,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,

@@ -6,6 +6,7 @@ import com.example.kyc.event.LegalHoldReleased;
 import com.example.kyc.event.RelationshipEnded;
 import com.example.kyc.event.RetentionEvent;
 import com.example.kyc.http.InvalidParameterException;
+import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
 import com.example.kyc.ingest.AppendQueue;
@@ -38,6 +39,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
+import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
@@ -78,12 +80,15 @@ public class RetentionResource {
                     + "kyc_relationship_ended; the retention period runs from endedAt until an event of the user that "
                     + "happened later stops it. A new end restarts it.")
     @APIResponse(responseCode = "200", description = "Recorded; the user's retention status", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class),
+            examples = @ExampleObject(name = "status", value = RetentionExamples.STATUS)))
     @APIResponse(responseCode = "400", description = "uid is not a UUID, or endedAt is missing, not an instant or in "
-            + "the future", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            + "the future", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "endedAt", value = RetentionExamples.INVALID_ENDED_AT)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token is not in group kyc-service", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
     public Uni<Response> endRelationship(@PathParam("uid") String uid, String body) {
         return withUser(uid, user -> {
             Instant now = clock.instant();
@@ -101,12 +106,15 @@ public class RetentionResource {
             description = "Group compliance. Body {\"reason\": \"...\"} (1 to 1000 characters). Appends "
                     + "kyc_legal_hold_placed; a user under hold is never erased.")
     @APIResponse(responseCode = "200", description = "Recorded; the user's retention status", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class),
+            examples = @ExampleObject(name = "status", value = RetentionExamples.STATUS)))
     @APIResponse(responseCode = "400", description = "uid is not a UUID, or reason is missing or too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "reason", value = RetentionExamples.INVALID_REASON)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
     public Uni<Response> placeHold(@PathParam("uid") String uid, String body) {
         return withUser(uid, user -> record(new LegalHoldPlaced(UUID.randomUUID(), user, clock.instant(),
                 reason(read(body), true))));
@@ -120,12 +128,15 @@ public class RetentionResource {
             description = "Group compliance. Optional body {\"reason\": \"...\"}. Appends kyc_legal_hold_released "
                     + "when a hold is in place; without one, changes nothing.")
     @APIResponse(responseCode = "200", description = "The user's retention status", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class)))
+            mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class),
+            examples = @ExampleObject(name = "status", value = RetentionExamples.STATUS)))
     @APIResponse(responseCode = "400", description = "uid is not a UUID, or reason is too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "reason", value = RetentionExamples.INVALID_REASON)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
     public Uni<Response> releaseHold(@PathParam("uid") String uid, String body) {
         return withUser(uid, user -> {
             String reason = body == null || body.isBlank() ? null : reason(read(body), false);
@@ -144,12 +155,15 @@ public class RetentionResource {
                     + "becomes erasable, whether a legal hold is in place, and when the user was erased.")
     @APIResponse(responseCode = "200", description = "The user's retention status (unknown users: nothing recorded)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
-                    schema = @Schema(implementation = RetentionResponse.class)))
+                    schema = @Schema(implementation = RetentionResponse.class),
+                    examples = @ExampleObject(name = "on hold", value = RetentionExamples.ON_HOLD)))
     @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "uid", value = OpenApiExamples.NOT_A_UUID)))
     @APIResponse(responseCode = "401", description = "No valid bearer token")
     @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class)))
+            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
     public Uni<Response> status(@PathParam("uid") String uid) {
         return withUser(uid, user -> retention.status(pool, user).map(this::ok));
     }
