@@ -384,6 +384,21 @@ class ErasureTest {
     }
 
     @Test
+    void a_sweep_while_another_holds_the_sweep_lock_is_a_409() {
+        io.vertx.mutiny.sqlclient.SqlConnection other = pool.getConnection().await().atMost(Duration.ofSeconds(30));
+        io.vertx.mutiny.sqlclient.Tuple key = io.vertx.mutiny.sqlclient.Tuple.of(RetentionSweep.LOCK_KEY);
+        try {
+            other.preparedQuery("SELECT pg_advisory_lock($1)").execute(key).await().atMost(Duration.ofSeconds(30));
+            given().auth().oauth2(Tokens.group("kyc-admin")).post("/admin/retention/sweep").then()
+                    .statusCode(409).contentType("application/problem+json");
+            other.preparedQuery("SELECT pg_advisory_unlock($1)").execute(key).await().atMost(Duration.ofSeconds(30));
+        } finally {
+            other.close().await().atMost(Duration.ofSeconds(30));
+        }
+        given().auth().oauth2(Tokens.group("kyc-admin")).post("/admin/retention/sweep").then().statusCode(200);
+    }
+
+    @Test
     void only_the_right_groups_may_use_the_retention_endpoints() {
         UUID user = UUID.randomUUID();
         given().auth().oauth2(Tokens.group("compliance")).contentType("application/json")
