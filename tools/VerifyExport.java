@@ -18,6 +18,7 @@ import java.util.Arrays;
 import java.util.Base64;
 import java.util.Deque;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -35,6 +36,9 @@ import java.util.regex.Pattern;
  * other without gaps and that each prevHash is the hash of the line before. The hash covers the raw body only, so it
  * also checks, as GET /audit/verify does, that each payload is the JSON of its raw body: the same members and
  * values, in any key order and spacing, numbers compared by value (jsonb prints 1e2 as 100).
+ * Hash version 2 (retention) covers the body's SHA-256 digest instead: a line whose body was erased verifies by
+ * its digest in version 2 and only by its links in version 1, its payload is not compared, and it must be covered by
+ * a later kyc_user_erased event of its user.
  *
  * Prints "OK <n> events, last position P, last hash H" and exits 0, or names the first broken position and why and
  * exits 1. Exits 2 when the file cannot be read. Memory: one line at a time.
@@ -81,6 +85,7 @@ public class VerifyExport {
         private static final byte[] GENESIS = new byte[32];
 
         private final PrintStream out;
+        private final Erasures erasures = new Erasures();
         private long count;
         private long lastPosition;
         private byte[] lastHash = GENESIS;
@@ -118,6 +123,12 @@ public class VerifyExport {
                 count++;
                 lastPosition = line.position();
                 lastHash = line.hash();
+                erasures.accept(line);
+            }
+            String unrecorded = erasures.unrecorded();
+            if (unrecorded != null) {
+                out.println("BROKEN at position " + unrecorded);
+                return BROKEN;
             }
             out.println("OK " + count + " events, last position " + lastPosition + ", last hash "
                     + HexFormat.of().formatHex(lastHash));
@@ -137,20 +148,73 @@ public class VerifyExport {
                 return lastPosition == 0 ? "prevHash of position 1 is not 32 zero bytes"
                         : "prevHash is not the hash of position " + lastPosition;
             }
-            if (!Arrays.equals(line.recomputedHash(), line.hash())) {
+            byte[] recomputed = line.recomputedHash();
+            // null: an erased version 1 line, whose hash covered the body; only its links still prove it.
+            if (recomputed != null && !Arrays.equals(recomputed, line.hash())) {
                 return "hash does not match the line's content";
             }
-            if (!line.payloadIsRawBody()) {
+            if (line.rawBody() != null && line.bodyDigest() != null
+                    && !Arrays.equals(sha256(line.rawBody()), line.bodyDigest())) {
+                return "bodyDigest is not the SHA-256 of rawBody";
+            }
+            if (line.rawBody() != null && !line.payloadIsRawBody()) {
                 return "payload is not the JSON of rawBody";
             }
             return null;
         }
     }
 
-    /** The fields of one export line that the hash covers, checked for form, and the payload. */
+    /**
+     * Erased lines waiting for the kyc_user_erased event that records their erasure: each user's erased positions,
+     * until an erasure event of the user with throughPosition at or past them.
+     */
+    static final class Erasures {
+
+        private static final String ERASED_TYPE = "kyc_user_erased";
+        private static final Pattern THROUGH = Pattern.compile("\"throughPosition\"\\s*:\\s*([0-9]{1,18})");
+
+        private final Map<String, Deque<Long>> waiting = new HashMap<>();
+
+        void accept(Line line) {
+            if (line.rawBody() == null) {
+                waiting.computeIfAbsent(line.userId(), u -> new ArrayDeque<>()).add(line.position());
+            } else if (line.type().equals(ERASED_TYPE)) {
+                java.util.regex.Matcher through = THROUGH.matcher(new String(line.rawBody(), StandardCharsets.UTF_8));
+                Deque<Long> positions = waiting.get(line.userId());
+                if (through.find() && positions != null) {
+                    long last = Long.parseLong(through.group(1));
+                    positions.removeIf(p -> p <= last);
+                    if (positions.isEmpty()) {
+                        waiting.remove(line.userId());
+                    }
+                }
+            }
+        }
+
+        /** The first erased position no erasure event covers, with why; null when every erasure is recorded. */
+        String unrecorded() {
+            return waiting.values().stream().map(Deque::peekFirst).min(Long::compare)
+                    .map(p -> p + ": its body was erased, but no later kyc_user_erased event of its user covers it"
+                            + " (an erasure outside the erasure path, or an export cut before the erasure event)")
+                    .orElse(null);
+        }
+    }
+
+    static byte[] sha256(byte[] bytes) {
+        try {
+            return MessageDigest.getInstance("SHA-256").digest(bytes);
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException("every JDK has SHA-256", e);
+        }
+    }
+
+    /**
+     * The fields of one export line that the hash covers, checked for form. rawBody is null once erased; bodyDigest
+     * is there in hash version 2 and on erased lines; payload is null once erased.
+     */
     record Line(long position, String eventId, String type, String userId, String sessionId, long occurredAtMicros,
                 long recordedAtMicros, String source, String contentType, byte[] rawBody, byte[] hash,
-                byte[] prevHash, Object payload) {
+                byte[] prevHash, int hashVersion, byte[] bodyDigest, Object payload) {
 
         private static final Pattern UUID = Pattern.compile(
                 "[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}");
@@ -158,11 +222,38 @@ public class VerifyExport {
         private static final Pattern POSITION = Pattern.compile("[1-9][0-9]{0,17}");
 
         static Line of(Map<String, Object> fields) {
-            return new Line(position(fields), uuid(fields, "eventId"), text(fields, "type"), uuid(fields, "userId"),
+            Line line = new Line(position(fields), uuid(fields, "eventId"), text(fields, "type"), uuid(fields, "userId"),
                     fields.get("sessionId") == Json.NULL ? null : uuid(fields, "sessionId"),
                     micros(fields, "occurredAt"), micros(fields, "recordedAt"), text(fields, "source"),
-                    text(fields, "contentType"), base64(fields, "rawBody"), hash(fields, "hash"),
-                    hash(fields, "prevHash"), field(fields, "payload"));
+                    text(fields, "contentType"), nullable(fields, "rawBody") ? null : base64(fields, "rawBody"),
+                    hash(fields, "hash"), hash(fields, "prevHash"), hashVersion(fields),
+                    nullable(fields, "bodyDigest") ? null : hash(fields, "bodyDigest"),
+                    nullable(fields, "rawBody") ? null : field(fields, "payload"));
+            if (line.rawBody() == null && line.bodyDigest() == null) {
+                throw new IllegalArgumentException("an erased line must keep its bodyDigest");
+            }
+            if (line.hashVersion() == 2 && line.bodyDigest() == null) {
+                throw new IllegalArgumentException("a hash version 2 line must have a bodyDigest");
+            }
+            return line;
+        }
+
+        private static boolean nullable(Map<String, Object> fields, String name) {
+            Object value = fields.get(name);
+            return value == null || value == Json.NULL;
+        }
+
+        // Exports written before hash version 2 have no hashVersion field: they are all version 1.
+        private static int hashVersion(Map<String, Object> fields) {
+            Object value = fields.get("hashVersion");
+            if (value == null) {
+                return 1;
+            }
+            if (!(value instanceof Json.Number) || !(((Json.Number) value).text().equals("1")
+                    || ((Json.Number) value).text().equals("2"))) {
+                throw new IllegalArgumentException("hashVersion is not 1 or 2");
+            }
+            return Integer.parseInt(((Json.Number) value).text());
         }
 
         /** The raw body, read as strict UTF-8 JSON, has the payload's members and values. */
@@ -182,6 +273,12 @@ public class VerifyExport {
          * source\n contentType\n raw body length\n (README, "For auditors").
          */
         byte[] recomputedHash() {
+            if (hashVersion == 2) {
+                return recomputedHashV2();
+            }
+            if (rawBody == null) {
+                return null;
+            }
             String header = "kyc-event-v1\n" + position + "\n" + eventId + "\n" + type + "\n" + userId + "\n"
                     + (sessionId == null ? "" : sessionId) + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n"
                     + source + "\n" + contentType + "\n" + rawBody.length + "\n";
@@ -194,6 +291,27 @@ public class VerifyExport {
             sha256.update(prevHash);
             sha256.update(header.getBytes(StandardCharsets.UTF_8));
             sha256.update(rawBody);
+            return sha256.digest();
+        }
+
+        /**
+         * Hash version 2: SHA-256(prevHash || header || bodyDigest), the header being the UTF-8 text
+         * kyc-event-v2\n position\n eventId\n type\n userId\n sessionId or empty\n occurredAt µs\n recordedAt µs\n
+         * source\n contentType\n and bodyDigest the 32 bytes of SHA-256(raw body).
+         */
+        byte[] recomputedHashV2() {
+            String header = "kyc-event-v2\n" + position + "\n" + eventId + "\n" + type + "\n" + userId + "\n"
+                    + (sessionId == null ? "" : sessionId) + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n"
+                    + source + "\n" + contentType + "\n";
+            MessageDigest sha256;
+            try {
+                sha256 = MessageDigest.getInstance("SHA-256");
+            } catch (NoSuchAlgorithmException e) {
+                throw new IllegalStateException("every JDK has SHA-256", e);
+            }
+            sha256.update(prevHash);
+            sha256.update(header.getBytes(StandardCharsets.UTF_8));
+            sha256.update(bodyDigest);
             return sha256.digest();
         }
 

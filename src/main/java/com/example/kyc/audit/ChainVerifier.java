@@ -50,8 +50,18 @@ public final class ChainVerifier {
         return verifier;
     }
 
-    /** Checks the next row; false once the chain is broken, and rows after the break are not looked at. */
+    /** Checks the next row, an intact one; false once the chain is broken, and rows after the break are not looked at. */
     public boolean accept(EventRow row) {
+        return accept(row, false);
+    }
+
+    /**
+     * Checks the next row.
+     *
+     * @param erasureRecorded for an erased row: whether a later {@code kyc_user_erased} event of the row's user
+     *                        covers its position, as every erasure through the erasure path leaves
+     */
+    public boolean accept(EventRow row, boolean erasureRecorded) {
         if (problem != null) {
             return false;
         }
@@ -63,10 +73,20 @@ public final class ChainVerifier {
         if (!Arrays.equals(row.prevHash(), lastHash)) {
             return broken(row.position(), ChainProblem.LINK_BROKEN, "prev_hash is not the hash of position " + lastPosition);
         }
-        if (!Arrays.equals(HashChain.hashOf(row), row.hash())) {
+        byte[] expected = HashChain.hashOf(row);
+        // null: an erased version 1 row, whose hash covered the body; only its links (checked above and by the
+        // next row) still prove it. See the README.
+        if (expected != null && !Arrays.equals(expected, row.hash())) {
             return broken(row.position(), ChainProblem.HASH_MISMATCH, "hash does not match the row's content");
         }
-        if (!payloadMatchesRawBody(row)) {
+        if (row.erased()) {
+            if (!erasureRecorded) {
+                return broken(row.position(), ChainProblem.ERASURE_UNRECORDED,
+                        "the body was cleared but no later kyc_user_erased event of the user covers this position");
+            }
+        } else if (row.bodyDigest() != null && !Arrays.equals(HashChain.bodyDigest(row.rawBody()), row.bodyDigest())) {
+            return broken(row.position(), ChainProblem.DIGEST_MISMATCH, "body_digest is not the SHA-256 of raw_body");
+        } else if (!payloadMatchesRawBody(row)) {
             return broken(row.position(), ChainProblem.PAYLOAD_MISMATCH, "payload is not the JSON of raw_body");
         }
         lastPosition = row.position();

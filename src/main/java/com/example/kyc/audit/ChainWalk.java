@@ -3,6 +3,7 @@ package com.example.kyc.audit;
 import static com.example.kyc.store.SqlTimes.instant;
 
 import com.example.kyc.store.EventRow;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
 
@@ -50,7 +51,7 @@ final class ChainWalk {
                 break;
             }
             rowsFound = true;
-            if (!verifier.accept(eventRow(row))) {
+            if (!verifier.accept(eventRow(row), Boolean.TRUE.equals(row.getBoolean("erasure_recorded")))) {
                 done = true;
                 return this;
             }
@@ -73,7 +74,12 @@ final class ChainWalk {
         return new EventRow(row.getLong("position"), row.getUUID("event_id"), row.getString("event_type"),
                 row.getUUID("user_id"), row.getUUID("session_id"), instant(row, "occurred_at"),
                 instant(row, "recorded_at"), row.getString("source"), row.getString("content_type"),
-                row.getString("payload"), row.getBuffer("raw_body").getBytes(), row.getBuffer("hash").getBytes(),
-                row.getBuffer("prev_hash").getBytes());
+                row.getString("payload"), bytes(row, "raw_body"), bytes(row, "hash"), bytes(row, "prev_hash"),
+                row.getInteger("hash_version"), bytes(row, "body_digest"));
+    }
+
+    private static byte[] bytes(Row row, String column) {
+        Buffer value = row.getBuffer(column);
+        return value == null ? null : value.getBytes();
     }
 }

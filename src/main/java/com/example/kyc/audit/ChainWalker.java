@@ -1,6 +1,7 @@
 package com.example.kyc.audit;
 
 import com.example.kyc.http.InvalidParameterException;
+import com.example.kyc.store.ErasedRows;
 
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
@@ -39,11 +40,13 @@ public class ChainWalker {
             LEFT JOIN LATERAL (
                 SELECT * FROM (
                     SELECT position, event_id, event_type, user_id, session_id, occurred_at, recorded_at, source,
-                           content_type, payload::text AS payload, raw_body, hash, prev_hash,
-                           sum(octet_length(raw_body)) OVER (ORDER BY position) - octet_length(raw_body) AS before
+                           content_type, payload::text AS payload, raw_body, hash, prev_hash, hash_version,
+                           body_digest, %s,
+                           sum(coalesce(octet_length(raw_body), 0)) OVER (ORDER BY position)
+                               - coalesce(octet_length(raw_body), 0) AS before
                     FROM events WHERE position > $1 ORDER BY position LIMIT $2) page
                 WHERE before < $3) e ON true
-            ORDER BY e.position""";
+            ORDER BY e.position""".formatted(ErasedRows.RECORDED);
 
     private final Pool pool;
 

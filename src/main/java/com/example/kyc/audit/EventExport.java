@@ -8,6 +8,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -36,8 +37,9 @@ public class EventExport {
     private static final String PAGE = """
             SELECT * FROM (
                 SELECT position, event_id, event_type, user_id, session_id, occurred_at, recorded_at, source,
-                       content_type, payload::text AS payload, raw_body, hash, prev_hash,
-                       sum(octet_length(raw_body)) OVER (ORDER BY position) - octet_length(raw_body) AS before
+                       content_type, payload::text AS payload, raw_body, hash, prev_hash, hash_version, body_digest,
+                       sum(coalesce(octet_length(raw_body), 0)) OVER (ORDER BY position)
+                           - coalesce(octet_length(raw_body), 0) AS before
                 FROM events WHERE position >= $1 AND position <= $2 ORDER BY position LIMIT $3) page
             WHERE before < $4 ORDER BY position""";
 
@@ -96,12 +98,14 @@ public class EventExport {
     }
 
     private String line(Row row) {
+        Buffer raw = row.getBuffer("raw_body");
         ExportLine line = new ExportLine(row.getLong("position"), row.getUUID("event_id"),
                 row.getString("event_type"), row.getUUID("user_id"), row.getUUID("session_id"),
                 SqlTimes.instant(row, "occurred_at"), SqlTimes.instant(row, "recorded_at"), row.getString("source"),
                 row.getString("content_type"), row.getString("payload"),
-                Base64.getEncoder().encodeToString(row.getBuffer("raw_body").getBytes()),
-                EventLog.hex(row, "hash"), EventLog.hex(row, "prev_hash"));
+                raw == null ? null : Base64.getEncoder().encodeToString(raw.getBytes()),
+                EventLog.hex(row, "hash"), EventLog.hex(row, "prev_hash"), row.getInteger("hash_version"),
+                row.getBuffer("body_digest") == null ? null : EventLog.hex(row, "body_digest"), raw == null);
         try {
             return json.writeValueAsString(line);
         } catch (JsonProcessingException e) {

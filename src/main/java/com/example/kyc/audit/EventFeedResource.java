@@ -1,5 +1,6 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
@@ -82,6 +83,9 @@ public class EventFeedResource {
     @APIResponse(responseCode = "404", description = "No such event", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "404", value = OpenApiExamples.EVENT_NOT_FOUND)))
+    @APIResponse(responseCode = "410", description = "The body was erased at the end of the retention period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE_EVENT)))
     public Uni<Response> raw(@PathParam("eventId") String eventId) {
         Optional<UUID> id = Uuids.parse(eventId);
         if (id.isEmpty()) {
@@ -89,6 +93,7 @@ public class EventFeedResource {
         }
         return log.raw(id.get()).map(raw -> raw == null
                 ? Problems.notFound("No event " + id.get() + " is stored.")
+                : raw.erased() ? Problems.gone("The body of event " + id.get() + " was erased.")
                 // nosniff: the bytes are evidence to download, never something a browser should interpret.
                 : Response.ok(raw.body(), raw.contentType()).header("X-Content-Type-Options", "nosniff").build());
     }

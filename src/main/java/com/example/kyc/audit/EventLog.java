@@ -4,6 +4,7 @@ import static com.example.kyc.store.SqlTimes.instant;
 
 import com.example.kyc.store.HashChain;
 import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.RowSet;
@@ -45,14 +46,15 @@ public class EventLog {
                 .map(rows -> page(rows, request));
     }
 
-    /** The bytes as received, or null for an unknown event. */
+    /** The bytes as received (null bytes once erased), or null for an unknown event. */
     public Uni<RawEvent> raw(UUID eventId) {
         return pool.preparedQuery(RAW).execute(Tuple.of(eventId)).map(rows -> {
             if (rows.size() == 0) {
                 return null;
             }
             Row row = rows.iterator().next();
-            return new RawEvent(row.getString("content_type"), row.getBuffer("raw_body").getBytes());
+            Buffer body = row.getBuffer("raw_body");
+            return new RawEvent(row.getString("content_type"), body == null ? null : body.getBytes());
         });
     }
 
@@ -71,7 +73,7 @@ public class EventLog {
         return new FeedEvent(row.getLong("position"), row.getUUID("event_id"), row.getString("event_type"),
                 row.getUUID("user_id"), row.getUUID("session_id"), instant(row, "occurred_at"),
                 instant(row, "recorded_at"), row.getString("source"), row.getString("payload"),
-                hex(row, "hash"), hex(row, "prev_hash"));
+                hex(row, "hash"), hex(row, "prev_hash"), row.getString("payload") == null);
     }
 
     static String hex(Row row, String column) {

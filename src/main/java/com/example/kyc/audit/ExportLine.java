@@ -11,9 +11,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * hash offline (see the README: the header text from these fields, then the decoded raw body).
  *
  * @param payload the stored jsonb, embedded as JSON
- * @param rawBody the exact bytes received, base64 (RFC 4648, with padding)
+ * @param rawBody     the exact bytes received, base64 (RFC 4648, with padding); null once erased
+ * @param hashVersion 1: the hash covers the raw body; 2: it covers bodyDigest (see the README)
+ * @param bodyDigest  SHA-256 of the raw body, hex; kept when the body is erased (null on version 1 rows not erased)
+ * @param erased      the body and payload were erased at the end of the retention period
  */
 public record ExportLine(long position, UUID eventId, String type, UUID userId, UUID sessionId, Instant occurredAt,
                          Instant recordedAt, String source, String contentType, @JsonRawValue @Schema(type = SchemaType.OBJECT) String payload,
-                         String rawBody, String hash, String prevHash) {
+                         String rawBody, String hash, String prevHash, int hashVersion, String bodyDigest,
+                         boolean erased) {
 }

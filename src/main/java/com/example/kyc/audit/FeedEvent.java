@@ -9,12 +9,13 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
 /**
  * One stored event as the feeds show it.
  *
- * @param payload  the stored jsonb, embedded as JSON (not as a string)
+ * @param payload  the stored jsonb, embedded as JSON (not as a string); null once erased
  * @param hash     lowercase hex SHA-256 (see the README's hash input)
  * @param prevHash the previous position's hash, lowercase hex
+ * @param erased   the body and payload were erased at the end of the retention period
  */
 public record FeedEvent(long position, UUID eventId, String type, UUID userId, UUID sessionId, Instant occurredAt,
                         Instant recordedAt, String source,
                         @JsonRawValue @Schema(type = SchemaType.OBJECT) String payload,
-                        String hash, String prevHash) {
+                        String hash, String prevHash, boolean erased) {
 }

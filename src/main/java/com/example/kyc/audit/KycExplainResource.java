@@ -1,5 +1,8 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.retention.RetentionExamples;
+import com.example.kyc.retention.RetentionViewTable;
+import io.vertx.mutiny.sqlclient.Pool;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
@@ -31,9 +34,13 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 public class KycExplainResource {
 
     private final UserEventHistory history;
+    private final RetentionViewTable retention;
+    private final Pool pool;
 
-    public KycExplainResource(UserEventHistory history) {
+    public KycExplainResource(UserEventHistory history, RetentionViewTable retention, Pool pool) {
         this.history = history;
+        this.retention = retention;
+        this.pool = pool;
     }
 
     @GET
@@ -55,13 +62,18 @@ public class KycExplainResource {
     @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
             mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "403", value = OpenApiExamples.COMPLIANCE_ONLY)))
+    @APIResponse(responseCode = "410", description = "The user's data was erased at the end of the retention period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> explain(@PathParam("uid") String uid) {
         Optional<UUID> userId = Uuids.parse(uid);
         if (userId.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("uid"));
         }
-        return history.of(userId.get())
-                .map(events -> Response.ok(KycExplainer.explain(userId.get(), events)).build());
+        return retention.status(pool, userId.get()).flatMap(status -> status.gone()
+                ? Uni.createFrom().item(Problems.gone("The user's data was erased at the end of the retention period."))
+                : history.of(userId.get())
+                        .map(events -> Response.ok(KycExplainer.explain(userId.get(), events)).build()));
     }
 }

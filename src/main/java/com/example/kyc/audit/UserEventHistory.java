@@ -2,6 +2,7 @@ package com.example.kyc.audit;
 
 import com.example.kyc.event.EventParser;
 import com.example.kyc.event.RecordedEvent;
+import com.example.kyc.store.ErasedRows;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
@@ -16,9 +17,10 @@ import java.util.UUID;
 public class UserEventHistory {
 
     // events_by_user (user_id, position) serves this in order.
+    // Erased bodies and retention events are not part of the KYC history the folds explain.
     private static final String HISTORY = """
             SELECT position, recorded_at, payload::text AS payload
-            FROM events WHERE user_id = $1 ORDER BY position""";
+            FROM events WHERE user_id = $1 AND %s ORDER BY position""".formatted(ErasedRows.FOLDABLE);
 
     private final Pool pool;
 

@@ -66,6 +66,30 @@ public final class EventParser {
         return write(root);
     }
 
+    /** The payload (and raw body) of a retention event this service records. */
+    public static String write(RetentionEvent event) {
+        ObjectNode root = STRICT.createObjectNode();
+        root.put("id", event.eventId().toString());
+        root.put("event", event.type());
+        root.put("timestamp", event.occurredAt().toString());
+        ObjectNode data = root.putObject("data");
+        data.put("userId", event.userId().toString());
+        if (event instanceof RelationshipEnded e) {
+            data.put("endedAt", e.endedAt().toString());
+        } else if (event instanceof LegalHoldPlaced e) {
+            data.put("reason", e.reason());
+        } else if (event instanceof LegalHoldReleased e) {
+            data.put("reason", e.reason());
+        } else if (event instanceof UserErased e) {
+            data.put("rule", e.rule());
+            data.put("period", e.period());
+            data.put("relationshipEndedAt", e.relationshipEndedAt() == null ? null : e.relationshipEndedAt().toString());
+            data.put("erasedEvents", e.erasedEvents());
+            data.put("throughPosition", e.throughPosition());
+        }
+        return write(root);
+    }
+
     private static String utf8(byte[] body) {
         if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
             throw new InvalidEventException(null, "the body must not start with a byte order mark");
@@ -145,6 +169,9 @@ public final class EventParser {
         JsonFields data = JsonFields.of(envelope.node("data"), "data");
         UUID user = data.requiredUuid("userId");
 
+        if (!ownTypesAllowed && EventTypes.OWN_TYPES.contains(type)) {
+            throw new InvalidEventException("event", type + " is recorded by this service, not delivered by Ralio");
+        }
         switch (type) {
             case EventTypes.SESSION_VERIFIED:
                 return new SessionVerified(id, user, data.requiredUuid("sessionId"), at, checks(data));
@@ -157,12 +184,18 @@ public final class EventParser {
             case EventTypes.STATE_UPDATED:
                 return new KycStateUpdated(id, user, at, level(data));
             case EventTypes.SESSION_CREATED:
-                if (!ownTypesAllowed) {
-                    throw new InvalidEventException("event",
-                            "kyc_session_created is recorded by this service, not delivered by Ralio");
-                }
                 return new SessionCreated(id, user, data.requiredUuid("sessionId"), at, data.optionalString("hostedUrl"),
                         data.optionalInstant("expiresAt"));
+            case EventTypes.RELATIONSHIP_ENDED:
+                return new RelationshipEnded(id, user, at, data.requiredInstant("endedAt"));
+            case EventTypes.LEGAL_HOLD_PLACED:
+                return new LegalHoldPlaced(id, user, at, data.optionalString("reason"));
+            case EventTypes.LEGAL_HOLD_RELEASED:
+                return new LegalHoldReleased(id, user, at, data.optionalString("reason"));
+            case EventTypes.USER_ERASED:
+                return new UserErased(id, user, at, data.requiredString("rule"), data.optionalString("period"),
+                        data.optionalInstant("relationshipEndedAt"), data.node("erasedEvents").asLong(),
+                        data.node("throughPosition").asLong());
             default:
                 return new Unrecognised(id, type, user, data.optionalUuid("sessionId"), at);
         }

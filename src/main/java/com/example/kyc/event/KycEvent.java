@@ -9,7 +9,7 @@ import java.util.UUID;
  * Every event belongs to one user's stream; session events also name the session.
  */
 public sealed interface KycEvent
-        permits SessionEvent, KycStateUpdated, Unrecognised {
+        permits SessionEvent, KycStateUpdated, RetentionEvent, Unrecognised {
 
     UUID eventId();
 

@@ -22,6 +22,11 @@ public final class Problems {
         return Problem.of(Status.FORBIDDEN, "forbidden", detail).toResponse();
     }
 
+    /** Erased at the end of the retention period: it existed, and will not come back. */
+    public static Response gone(String detail) {
+        return Problem.of(Status.GONE, "erased", detail).toResponse();
+    }
+
     public static Response notFound(String detail) {
         return Problem.of(Status.NOT_FOUND, "not-found", detail).toResponse();
     }

@@ -2,6 +2,7 @@ package com.example.kyc.ingest;
 
 import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.projection.Projector;
+import com.example.kyc.retention.RetentionViewTable;
 import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.AppendPlan;
 import com.example.kyc.store.Appended;
@@ -19,9 +20,12 @@ public class EventAppender {
     private final Pool pool;
     private final EventStore store;
     private final Projector projector;
+    private final RetentionViewTable retention;
     private final KycMetrics metrics;
 
-    public EventAppender(Pool pool, EventStore store, Projector projector, KycMetrics metrics) {
+    public EventAppender(Pool pool, EventStore store, Projector projector, RetentionViewTable retention,
+                         KycMetrics metrics) {
+        this.retention = retention;
         this.pool = pool;
         this.store = store;
         this.projector = projector;
@@ -33,6 +37,7 @@ public class EventAppender {
         return pool.withTransaction(connection -> store.append(connection, batch)
                 .call(appended -> projector.project(connection, appended.plan().recorded(),
                         appended.priorSessionEvents()))
+                .call(appended -> retention.project(connection, appended.plan().recorded()))
                 .map(Appended::plan)
                 .invoke(plan -> metrics.batch(batch.size(), plan.head().lastPosition()))
                 .map(AppendPlan::outcomes));

@@ -1,6 +1,7 @@
 package com.example.kyc.projection;
 
 import com.example.kyc.event.RecordedEvent;
+import com.example.kyc.event.RetentionEvent;
 import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.event.SessionEvent;
 import com.example.kyc.projection.level.LevelFold;
@@ -44,11 +45,13 @@ public class Projector {
      */
     public Uni<Void> project(SqlConnection connection, List<RecordedEvent> appended,
                              List<RecordedEvent> priorSessionEvents) {
-        if (appended.isEmpty()) {
+        // Retention events are not about the user's KYC: they have their own view (retention_view).
+        List<RecordedEvent> kyc = appended.stream().filter(r -> !(r.event() instanceof RetentionEvent)).toList();
+        if (kyc.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        return projectSessions(connection, appended, priorSessionEvents)
-                .call(() -> projectLevels(connection, appended));
+        return projectSessions(connection, kyc, priorSessionEvents)
+                .call(() -> projectLevels(connection, kyc));
     }
 
     // A session has a handful of events: re-fold them all (appended ones included, same transaction)

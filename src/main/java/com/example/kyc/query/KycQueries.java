@@ -41,16 +41,23 @@ public class KycQueries {
                                ORDER BY started_at DESC, session_id DESC LIMIT 1) s ON true
             WHERE l.user_id = ANY($1::uuid[])""";
 
-    // Whole views in one round trip: per user, the level row (absent for unknown users) and every session.
+    // Whole views in one round trip: per user, the level row (absent for unknown users) and every session. A user
+    // without a level row may be gone: erased, with no event since (kyc_user_erased is the only type it may have).
     private static final String VIEWS = """
             SELECT u.user_id, l.level, l.level_at, l.level_position, l.version,
                    s.session_id, s.state, s.state_code, s.checks::text AS checks, s.reasons::text AS reasons,
                    s.hosted_url, s.expires_at, s.started_at, s.updated_at, s.anomalies::text AS anomalies,
-                   s.event_count
+                   s.event_count, l.user_id IS NULL AND EXISTS (
+                       SELECT 1 FROM retention_view r WHERE r.user_id = u.user_id AND r.erased_at IS NOT NULL
+                       AND NOT EXISTS (SELECT 1 FROM events e WHERE e.user_id = r.user_id
+                                       AND e.position > r.erased_through AND e.event_type <> 'kyc_user_erased')) AS gone
             FROM unnest($1::uuid[]) AS u(user_id)
             LEFT JOIN kyc_level_view l ON l.user_id = u.user_id
             LEFT JOIN session_view s ON s.user_id = u.user_id
             ORDER BY u.user_id, s.started_at DESC, s.session_id DESC""";
+
+    private static final String SESSION_ERASED =
+            "SELECT EXISTS (SELECT 1 FROM events WHERE session_id = $1 AND raw_body IS NULL)";
 
     /** What the entity tag is made of: the level row's version and the current session's state. */
     private record Stamp(long version, SessionState state, Instant expiresAt) {
@@ -79,7 +86,7 @@ public class KycQueries {
         this.views = new LookupBatcher<>(this::views, maxInFlight, backlog);
     }
 
-    /** The user's view; an unknown user gets the LIGHT default with no sessions. */
+    /** The user's view; an unknown user gets the LIGHT default with no sessions; null for an erased user. */
     public Uni<UserKyc> user(UUID userId) {
         return views.get(userId);
     }
@@ -91,6 +98,12 @@ public class KycQueries {
 
     public Uni<SessionView> session(UUID sessionId) {
         return sessions.find(pool, sessionId);
+    }
+
+    /** Whether a session without a view was erased: its events are there, without their bodies. */
+    public Uni<Boolean> sessionErased(UUID sessionId) {
+        return pool.preparedQuery(SESSION_ERASED).execute(Tuple.of(sessionId))
+                .map(rows -> rows.iterator().next().getBoolean(0));
     }
 
     private Uni<Map<UUID, Stamp>> stamps(List<UUID> userIds) {
@@ -110,6 +123,9 @@ public class KycQueries {
             Map<UUID, UserKyc> found = new HashMap<>();
             for (Row row : rows) {
                 UUID userId = row.getUUID("user_id");
+                if (row.getBoolean("gone")) {
+                    continue;
+                }
                 UserKyc user = found.computeIfAbsent(userId, id -> new UserKyc(row.getString("level") == null
                         ? LevelFold.initial(id) : LevelViewTable.view(row), new ArrayList<>()));
                 if (row.getUUID("session_id") != null) {

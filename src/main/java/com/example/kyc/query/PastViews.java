@@ -1,5 +1,6 @@
 package com.example.kyc.query;
 
+import com.example.kyc.store.ErasedRows;
 import com.example.kyc.event.RecordedEvent;
 import com.example.kyc.projection.UserViews;
 import com.example.kyc.store.StoredEvents;
@@ -24,7 +25,7 @@ public class PastViews {
 
     // recorded_at never decreases along position, so this is a prefix of the user's stream.
     private static final String HISTORY = "SELECT " + StoredEvents.COLUMNS
-            + " FROM events WHERE user_id = $1 AND recorded_at <= $2 ORDER BY position";
+            + " FROM events WHERE user_id = $1 AND recorded_at <= $2 AND " + ErasedRows.FOLDABLE + " ORDER BY position";
 
     private final Pool pool;
 

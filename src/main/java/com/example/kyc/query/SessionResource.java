@@ -1,5 +1,7 @@
 package com.example.kyc.query;
 
+import com.example.kyc.retention.RetentionExamples;
+import com.example.kyc.projection.session.SessionView;
 import com.example.kyc.http.Problems;
 import com.example.kyc.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -50,20 +52,25 @@ public class SessionResource {
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN)))
     @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE,
             schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = OpenApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "410", description = "The session's data was erased at the end of the retention period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> session(@PathParam("sessionId") String sessionId) {
         Optional<UUID> id = Uuids.parse(sessionId);
         if (id.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("sessionId"));
         }
-        return queries.session(id.get()).map(view -> {
-            if (view == null) {
-                return Problems.notFound("No session " + id.get() + " is known.");
-            }
-            if (!caller.mayActFor(view.userId())) {
-                return Problems.forbidden();
-            }
-            return Response.ok(SessionResponse.of(view)).build();
-        });
+        return queries.session(id.get()).flatMap(view -> view != null ? Uni.createFrom().item(view(view))
+                : queries.sessionErased(id.get()).map(erased -> erased
+                        ? Problems.gone("The session's data was erased at the end of the retention period.")
+                        : Problems.notFound("No session " + id.get() + " is known.")));
+    }
+
+    private Response view(SessionView view) {
+        if (!caller.mayActFor(view.userId())) {
+            return Problems.forbidden();
+        }
+        return Response.ok(SessionResponse.of(view)).build();
     }
 }

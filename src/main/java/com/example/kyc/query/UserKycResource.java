@@ -1,5 +1,8 @@
 package com.example.kyc.query;
 
+import com.example.kyc.retention.RetentionExamples;
+import com.example.kyc.retention.RetentionViewTable;
+import io.vertx.mutiny.sqlclient.Pool;
 import com.example.kyc.http.Parameters;
 import com.example.kyc.http.Problems;
 import com.example.kyc.security.Access;
@@ -39,8 +42,13 @@ public class UserKycResource {
     private final PastViews pastViews;
     private final Caller caller;
     private final Clock clock;
+    private final RetentionViewTable retention;
+    private final Pool pool;
 
-    public UserKycResource(KycQueries queries, PastViews pastViews, Caller caller, Clock clock) {
+    public UserKycResource(KycQueries queries, PastViews pastViews, Caller caller, Clock clock,
+                           RetentionViewTable retention, Pool pool) {
+        this.retention = retention;
+        this.pool = pool;
         this.queries = queries;
         this.pastViews = pastViews;
         this.caller = caller;
@@ -68,6 +76,9 @@ public class UserKycResource {
     @APIResponse(responseCode = "503", description = "More polls waiting than kyc.query.max-waiting: answered at once, "
             + "with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
             examples = @ExampleObject(name = "503", value = OpenApiExamples.OVERLOADED)))
+    @APIResponse(responseCode = "410", description = "The user's data was erased at the end of the retention period",
+            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> view(@PathParam("uid") String uid,
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
@@ -100,13 +111,18 @@ public class UserKycResource {
             return Uni.createFrom().item(Problems.forbidden("Only group compliance may read a past view (asOf)."));
         }
         Instant asOf = Parameters.instant("asOf", asOfText);
-        return pastViews.asOf(userId, asOf).map(user -> Response.ok(user.toResponse(asOf))
-                .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                .build());
+        return retention.status(pool, userId).flatMap(status -> status.gone() ? Uni.createFrom().item(erased())
+                : pastViews.asOf(userId, asOf).map(user -> Response.ok(user.toResponse(asOf))
+                        .header(HttpHeaders.CACHE_CONTROL, "no-store")
+                        .build()));
+    }
+
+    private static Response erased() {
+        return Problems.gone("The user's data was erased at the end of the retention period.");
     }
 
     private Uni<Response> fullView(UUID userId, Instant now) {
-        return queries.user(userId).map(user -> Response.ok(user.toResponse(now))
+        return queries.user(userId).map(user -> user == null ? erased() : Response.ok(user.toResponse(now))
                 .header(HttpHeaders.ETAG, user.etag(now))
                 .header(HttpHeaders.CACHE_CONTROL, "no-cache")
                 .build());

@@ -86,10 +86,11 @@ public record AppendPlan(List<AppendOutcome> outcomes, List<EventRow> rows, List
         UUID session = e.sessionId().orElse(null);
         Instant occurredAt = HashChain.toMicros(e.occurredAt());
         Instant recorded = HashChain.toMicros(recordedAt);
-        byte[] hash = HashChain.hash(prevHash, position, e.eventId(), e.type(), e.userId(), session, occurredAt,
-                recorded, candidate.source(), candidate.contentType(), candidate.rawBody());
+        byte[] digest = HashChain.bodyDigest(candidate.rawBody());
+        byte[] hash = HashChain.hashV2(prevHash, position, e.eventId(), e.type(), e.userId(), session, occurredAt,
+                recorded, candidate.source(), candidate.contentType(), digest);
         return new EventRow(position, e.eventId(), e.type(), e.userId(), session, occurredAt, recorded,
                 candidate.source(), candidate.contentType(), candidate.payloadJson(), candidate.rawBody(), hash,
-                prevHash);
+                prevHash, EventRow.HASH_V2, digest);
     }
 }

@@ -47,9 +47,9 @@ public class EventStore {
     // One statement for the whole batch: per-row statements cost the single writer more than the rows.
     private static final String INSERT = """
             INSERT INTO events (position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
-                                source, content_type, payload, raw_body, hash, prev_hash)
+                                source, content_type, payload, raw_body, hash, prev_hash, hash_version, body_digest)
             SELECT position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
-                   source, content_type, payload::jsonb, raw_body, hash, prev_hash
+                   source, content_type, payload::jsonb, raw_body, hash, prev_hash, 2, sha256(raw_body)
             FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::timestamptz[],
                         $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::bytea[], $12::bytea[],
                         $13::bytea[])
@@ -108,7 +108,9 @@ public class EventStore {
                     List<RecordedEvent> events = new ArrayList<>();
                     for (Row row : rows) {
                         owners.putIfAbsent(row.getUUID("session_id"), row.getUUID("user_id"));
-                        if (EventTypes.SESSION_TYPES.contains(row.getString("event_type"))) {
+                        // An erased event still owns its session, but there is nothing left to fold.
+                        if (EventTypes.SESSION_TYPES.contains(row.getString("event_type"))
+                                && row.getString("payload") != null) {
                             events.add(new RecordedEvent(row.getLong("position"), instant(row, "recorded_at"),
                                     EventParser.decodeStored(row.getString("payload")).event()));
                         }

@@ -17,6 +17,12 @@ import java.util.UUID;
  * {@code kyc-event-v1\n<position>\n<event_id>\n<event_type>\n<user_id>\n<session_id or empty>\n
  * <occurred_at epoch µs>\n<recorded_at epoch µs>\n<source>\n<content_type>\n<raw_body length>\n},
  * then the raw body bytes.
+ *
+ * <p>Version 2 (every row appended since erasure exists) hashes the body's SHA-256 digest instead of the body, so a row
+ * whose body was erased still verifies: the 32 bytes of {@code prev_hash}, then the UTF-8 text
+ * {@code kyc-event-v2\n<position>\n<event_id>\n<event_type>\n<user_id>\n<session_id or empty>\n
+ * <occurred_at epoch µs>\n<recorded_at epoch µs>\n<source>\n<content_type>\n}, then the 32 bytes of
+ * {@code body_digest} = SHA-256(raw body).
  */
 public final class HashChain {
 
@@ -42,8 +48,39 @@ public final class HashChain {
         return sha.digest();
     }
 
-    /** Recomputes a stored row's hash from its content and its own prev_hash. */
+    /** Hash version 2: covers {@code bodyDigest} (SHA-256 of the raw body) rather than the body. */
+    public static byte[] hashV2(byte[] prevHash, long position, UUID eventId, String eventType, UUID userId,
+                                UUID sessionId, Instant occurredAt, Instant recordedAt, String source,
+                                String contentType, byte[] bodyDigest) {
+        String header = "kyc-event-v2\n" + position + '\n' + eventId + '\n' + eventType + '\n' + userId + '\n'
+                + (sessionId == null ? "" : sessionId.toString()) + '\n'
+                + epochMicros(occurredAt) + '\n' + epochMicros(recordedAt) + '\n'
+                + source + '\n' + contentType + '\n';
+        MessageDigest sha = sha256();
+        sha.update(prevHash);
+        sha.update(header.getBytes(StandardCharsets.UTF_8));
+        sha.update(bodyDigest);
+        return sha.digest();
+    }
+
+    /** What version 2 hashes in place of the body, and what an erased row keeps. */
+    public static byte[] bodyDigest(byte[] rawBody) {
+        return sha256().digest(rawBody);
+    }
+
+    /**
+     * Recomputes a stored row's hash from its content and its own prev_hash; null when that is impossible: a
+     * version 1 row whose body was erased (its hash covered the body itself).
+     */
     public static byte[] hashOf(EventRow row) {
+        if (row.hashVersion() == EventRow.HASH_V2) {
+            return hashV2(row.prevHash(), row.position(), row.eventId(), row.eventType(), row.userId(),
+                    row.sessionId(), row.occurredAt(), row.recordedAt(), row.source(), row.contentType(),
+                    row.bodyDigest());
+        }
+        if (row.rawBody() == null) {
+            return null;
+        }
         return hash(row.prevHash(), row.position(), row.eventId(), row.eventType(), row.userId(), row.sessionId(),
                 row.occurredAt(), row.recordedAt(), row.source(), row.contentType(), row.rawBody());
     }

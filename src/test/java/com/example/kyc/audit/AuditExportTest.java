@@ -5,6 +5,7 @@ import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.example.kyc.store.HashChain;
@@ -137,6 +138,17 @@ class AuditExportTest {
     /** The README's hash input, from nothing but the exported line. */
     static byte[] recomputedHash(JsonNode line) {
         JsonNode session = line.get("sessionId");
+        if (line.get("hashVersion").asInt() == 2) {
+            assertArrayEquals(HashChain.bodyDigest(Base64.getDecoder().decode(line.get("rawBody").asText())),
+                    HexFormat.of().parseHex(line.get("bodyDigest").asText()), "bodyDigest is the SHA-256 of rawBody");
+            return HashChain.hashV2(HexFormat.of().parseHex(line.get("prevHash").asText()), line.get("position").asLong(),
+                    UUID.fromString(line.get("eventId").asText()), line.get("type").asText(),
+                    UUID.fromString(line.get("userId").asText()),
+                    session.isNull() ? null : UUID.fromString(session.asText()),
+                    Instant.parse(line.get("occurredAt").asText()), Instant.parse(line.get("recordedAt").asText()),
+                    line.get("source").asText(), line.get("contentType").asText(),
+                    HexFormat.of().parseHex(line.get("bodyDigest").asText()));
+        }
         return HashChain.hash(HexFormat.of().parseHex(line.get("prevHash").asText()), line.get("position").asLong(),
                 UUID.fromString(line.get("eventId").asText()), line.get("type").asText(),
                 UUID.fromString(line.get("userId").asText()),
@@ -175,6 +187,8 @@ class AuditExportTest {
         assertEquals("application/json", line.get("contentType").asText());
         assertEquals("Zoë ✓", line.get("payload").get("data").get("note").asText());
         assertArrayEquals(body.getBytes(StandardCharsets.UTF_8), Base64.getDecoder().decode(line.get("rawBody").asText()));
+        assertEquals(2, line.get("hashVersion").asInt());
+        assertFalse(line.get("erased").asBoolean());
         assertEquals(line.get("hash").asText(), HashChain.hex(recomputedHash(line)));
     }
 

@@ -132,10 +132,27 @@ class ChainVerifyResourceTest {
     }
 
     @Test
-    void a_raw_body_changed_in_the_database_is_a_hash_mismatch_at_its_position() {
+    void a_raw_body_changed_in_the_database_is_a_digest_mismatch_at_its_position() {
         try (Tampering tampering = new Tampering(pool)) {
             tampering.change(position(2), "UPDATE events SET raw_body = convert_to(replace(convert_from(raw_body, 'UTF8'), 'REGULAR', "
                     + "'LIGHT'), 'UTF8'), payload = jsonb_set(payload, '{data,state}', '\"LIGHT\"') WHERE position = $1");
+
+            verify(ownRange()).statusCode(200)
+                    .body("valid", equalTo(false))
+                    .body("firstBrokenPosition", equalTo((int) position(2)))
+                    .body("problem", equalTo("DIGEST_MISMATCH"))
+                    .body("checked", equalTo(3))
+                    .body("lastPosition", equalTo((int) position(1)));
+        }
+        verify(ownRange()).body("valid", equalTo(true));
+    }
+
+    @Test
+    void a_raw_body_changed_with_its_digest_recomputed_is_a_hash_mismatch_at_its_position() {
+        try (Tampering tampering = new Tampering(pool)) {
+            tampering.change(position(2), "UPDATE events SET raw_body = convert_to(replace(convert_from(raw_body, 'UTF8'), 'REGULAR', "
+                    + "'LIGHT'), 'UTF8'), payload = jsonb_set(payload, '{data,state}', '\"LIGHT\"') WHERE position = $1");
+            tampering.change(position(2), "UPDATE events SET body_digest = sha256(raw_body) WHERE position = $1");
 
             verify(ownRange()).statusCode(200)
                     .body("valid", equalTo(false))

@@ -138,7 +138,7 @@ class KycExplainResourceTest {
     void the_openapi_document_shows_every_answer_with_an_example() {
         Map<String, Map<String, Object>> responses = given().accept("application/json").get("/q/openapi?format=json")
                 .then().statusCode(200).extract().jsonPath().getMap("paths.'/users/{uid}/kyc/explain'.get.responses");
-        assertEquals(Set.of("200", "400", "401", "403"), responses.keySet());
+        assertEquals(Set.of("200", "400", "401", "403", "410"), responses.keySet());
         assertTrue(responses.get("200").toString().contains("decidedBy"), "the 200 example");
     }
 }

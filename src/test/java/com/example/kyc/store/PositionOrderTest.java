@@ -9,6 +9,7 @@ import com.example.kyc.event.EventParser;
 import com.example.kyc.ingest.EventAppender;
 import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.projection.Projector;
+import com.example.kyc.retention.RetentionViewTable;
 import com.example.kyc.projection.level.LevelViewTable;
 import com.example.kyc.projection.session.SessionViewTable;
 import com.example.kyc.support.Db;
@@ -74,7 +75,8 @@ class PositionOrderTest {
         password.ifPresent(options::setPassword);
         Pool otherPool = PgPool.pool(vertx, options, new PoolOptions().setMaxSize(4));
         EventAppender otherInstance = new EventAppender(otherPool, store,
-                new Projector(new SessionViewTable(mapper), new LevelViewTable(), metrics), metrics);
+                new Projector(new SessionViewTable(mapper), new LevelViewTable(), metrics), new RetentionViewTable(),
+                metrics);
 
         List<CompletableFuture<?>> writes = new ArrayList<>();
         HttpClient http = HttpClient.newHttpClient();

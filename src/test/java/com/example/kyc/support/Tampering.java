@@ -25,14 +25,14 @@ public final class Tampering implements AutoCloseable {
 
     private static final String ROW = """
             SELECT position, event_id, event_type, user_id, session_id, occurred_at, recorded_at, source,
-                   content_type, payload::text AS payload, raw_body, hash, prev_hash
+                   content_type, payload::text AS payload, raw_body, hash, prev_hash, hash_version, body_digest
             FROM events WHERE position = $1""";
 
     // The payload goes as text: bound straight to a jsonb parameter, a Java string would be stored as a JSON string.
     private static final String INSERT = """
             INSERT INTO events (position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
-                                source, content_type, payload, raw_body, hash, prev_hash)
-            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $12, $13)""";
+                                source, content_type, payload, raw_body, hash, prev_hash, hash_version, body_digest)
+            VALUES ($1, $2, $3, $4, $5, $6, $7, $8, $9, $10::text::jsonb, $11, $12, $13, $14, $15)""";
 
     private final Pool pool;
     private final Deque<Function<SqlConnection, Uni<?>>> undo = new ArrayDeque<>();
@@ -86,8 +86,15 @@ public final class Tampering implements AutoCloseable {
                 .addUUID(row.getUUID("session_id")).addOffsetDateTime(row.getOffsetDateTime("occurred_at"))
                 .addOffsetDateTime(row.getOffsetDateTime("recorded_at")).addString(row.getString("source"))
                 .addString(row.getString("content_type")).addString(row.getString("payload"))
-                .addBuffer(row.getBuffer("raw_body")).addBuffer(row.getBuffer("hash"))
-                .addBuffer(row.getBuffer("prev_hash"));
+                .addValue(nullable(row, "raw_body")).addBuffer(row.getBuffer("hash"))
+                .addBuffer(row.getBuffer("prev_hash")).addShort(row.getShort("hash_version"))
+                .addValue(nullable(row, "body_digest"));
+    }
+
+    // Erased rows have no body, version 1 rows no digest; the mutiny Tuple refuses a null Buffer.
+    private static io.vertx.core.buffer.Buffer nullable(Row row, String column) {
+        Buffer value = row.getBuffer(column);
+        return value == null ? null : value.getDelegate();
     }
 
     private static Tuple tuple(EventRow row) {
@@ -96,7 +103,9 @@ public final class Tampering implements AutoCloseable {
                 .addOffsetDateTime(OffsetDateTime.ofInstant(row.occurredAt(), ZoneOffset.UTC))
                 .addOffsetDateTime(OffsetDateTime.ofInstant(row.recordedAt(), ZoneOffset.UTC))
                 .addString(row.source()).addString(row.contentType()).addString(row.payloadJson())
-                .addBuffer(Buffer.buffer(row.rawBody())).addBuffer(Buffer.buffer(row.hash()))
-                .addBuffer(Buffer.buffer(row.prevHash()));
+                .addValue(row.rawBody() == null ? null : io.vertx.core.buffer.Buffer.buffer(row.rawBody()))
+                .addBuffer(Buffer.buffer(row.hash())).addBuffer(Buffer.buffer(row.prevHash()))
+                .addShort((short) row.hashVersion())
+                .addValue(row.bodyDigest() == null ? null : io.vertx.core.buffer.Buffer.buffer(row.bodyDigest()));
     }
 }

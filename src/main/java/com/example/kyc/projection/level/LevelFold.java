@@ -4,6 +4,7 @@ import com.example.kyc.event.KycEvent;
 import com.example.kyc.event.KycLevel;
 import com.example.kyc.event.KycStateUpdated;
 import com.example.kyc.event.RecordedEvent;
+import com.example.kyc.event.RetentionEvent;
 import com.example.kyc.projection.History;
 
 import java.util.Collection;
@@ -27,6 +28,7 @@ public final class LevelFold {
     public static LevelView evolve(LevelView v, RecordedEvent r) {
         KycEvent e = r.event();
         if (!v.userId().equals(e.userId())) return v; // another user's stream
+        if (e instanceof RetentionEvent) return v;  // retention is not the user's KYC: not even a version
         LevelView counted = v.counted();
         if (e instanceof KycStateUpdated x) return counted.decide(x.level(), x.occurredAt(), r.position());
         return counted; // session events, Unrecognised: they count towards the version, never the level

@@ -1,5 +1,6 @@
 package com.example.kyc.projection.rebuild;
 
+import com.example.kyc.store.ErasedRows;
 import com.example.kyc.projection.level.LevelViewTable;
 import com.example.kyc.projection.session.SessionViewTable;
 import io.smallrye.mutiny.Uni;
@@ -28,10 +29,11 @@ public class ProjectionRebuild {
 
     // Sorted by user so that each user's history is complete when the next user begins.
     private static final String EVERY_EVENT_UP_TO = "SELECT " + EventReplay.COLUMNS
-            + " FROM events WHERE position <= $1 ORDER BY user_id, position";
+            + " FROM events WHERE position <= $1 AND " + ErasedRows.FOLDABLE + " ORDER BY user_id, position";
 
     private static final String USERS_APPENDED_AFTER = "SELECT " + EventReplay.COLUMNS
             + " FROM events WHERE user_id IN (SELECT user_id FROM events WHERE position > $1)"
+            + " AND " + ErasedRows.FOLDABLE
             + " ORDER BY user_id, position";
 
     private final Pool pool;

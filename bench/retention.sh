@@ -1,0 +1,81 @@
+#!/usr/bin/env bash
+# The retention sweep at scale: 100,000 users whose period has passed (10 events each, a million events,
+# each with its session and level rows), swept through POST /admin/retention/sweep while webhooks keep
+# arriving. Prints the sweep's report, the erase rate, and the webhooks' latency during the sweep next to
+# a baseline without it. Usage: bench/retention.sh [users]
+source "$(dirname "$0")/lib.sh"
+need wrk wrk; need psql postgresql-client
+USERS=${1:-100000}; CONNECTIONS=${CONNECTIONS:-16}
+build_jar
+fresh_database
+
+# Migrate, then stop: the seed goes in behind the service's back, like a restored database.
+pid=$(start_service "$PORT" "$OUT/retention-service.log"); wait_ready "$PORT"; stop_service "$pid"
+
+# Ten events per user, hash version 2 rows (digests real, hashes not chained: this measures speed, and
+# computing the chain in SQL would cost more than the benchmark). All happened in 2018; every user's
+# relationship ended on 2019-01-01, so with the default period (P5Y) all of them are erasable.
+psql_db -q <<SQL
+INSERT INTO events (position, event_id, event_type, user_id, session_id, occurred_at, recorded_at, source,
+                    content_type, payload, raw_body, hash, prev_hash, hash_version, body_digest)
+SELECT i, md5('event' || i)::uuid, t.type, md5('user' || u)::uuid,
+       CASE WHEN t.type = 'kyc_state_updated' THEN NULL ELSE md5('session' || u || (k.round / 5))::uuid END,
+       at, at, 'ralio-webhook', 'application/json', b.body::jsonb, convert_to(b.body, 'UTF8'),
+       sha256(int8send(i)), sha256(int8send(i - 1)), 2, sha256(convert_to(b.body, 'UTF8'))
+FROM generate_series(1, $USERS * 10) AS i
+CROSS JOIN LATERAL (SELECT (i - 1) % $USERS AS u, (i - 1) / $USERS AS round,
+                           timestamptz '2018-01-01 00:00:00Z' + i * interval '1 second' AS at) AS k
+CROSS JOIN LATERAL (SELECT (ARRAY['kyc_session_manual_review', 'kyc_session_verified', 'kyc_state_updated',
+                                  'kyc_session_failed', 'kyc_session_expired', 'kyc_session_manual_review',
+                                  'kyc_session_verified', 'kyc_state_updated', 'kyc_session_verified',
+                                  'kyc_state_updated'])[k.round + 1] AS type) AS t
+CROSS JOIN LATERAL (SELECT json_build_object('id', md5('event' || i)::uuid, 'event', t.type,
+        'timestamp', to_char(k.at AT TIME ZONE 'UTC', 'YYYY-MM-DD"T"HH24:MI:SS"Z"'),
+        'data', json_build_object('userId', md5('user' || k.u)::uuid, 'sessionId', md5('session' || k.u || (k.round / 5))::uuid,
+            'state', 'REGULAR', 'checks', json_build_array(json_build_object('type', 'document-verification',
+            'state', 'Validated', 'data', json_build_object('fullName', 'Person ' || k.u, 'documentNumber', md5('doc' || k.u)),
+            'reasons', json_build_array()))))::text AS body) AS b;
+INSERT INTO session_view (session_id, user_id, state, state_code, checks, reasons, hosted_url, expires_at, started_at,
+                          updated_at, anomalies, event_count)
+SELECT md5('session' || u || s)::uuid, md5('user' || u)::uuid, 'VERIFIED', 3,
+       '[{"type":"document-verification","state":"Validated","data":{"fullName":"Person"},"reasons":[]}]', '[]',
+       NULL, NULL, '2018-01-01Z', '2018-01-02Z', '[]', 3
+FROM generate_series(0, $USERS - 1) AS u, generate_series(0, 1) AS s;
+INSERT INTO kyc_level_view (user_id, level, level_code, level_at, level_position, version)
+SELECT md5('user' || u)::uuid, 'REGULAR', 1, '2018-01-02Z', 1, 10 FROM generate_series(0, $USERS - 1) AS u;
+INSERT INTO retention_view (user_id, relationship_ended_at, legal_hold, erased_at, erased_through)
+SELECT md5('user' || u)::uuid, '2019-01-01Z', false, NULL, 0 FROM generate_series(0, $USERS - 1) AS u;
+UPDATE event_log_head SET last_position = $USERS * 10, last_hash = sha256(int8send($USERS * 10)),
+                          last_recorded_at = now();
+VACUUM ANALYZE;
+SQL
+
+pid=$(start_service "$PORT" "$OUT/retention-service.log"); trap 'stop_service $pid' EXIT; wait_ready "$PORT"
+TOKEN=$(java "$ROOT/dev/DevToken.java" --groups kyc-admin)
+java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 5000001 60000 "$OUT/retention-load.tsv"
+export WRK_THREADS=2
+WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >/dev/null
+checkpoint
+
+# Baseline: the same load without a sweep.
+WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d20s --latency -s "$ROOT/bench/post-webhooks.lua" \
+  "http://localhost:$PORT" >"$OUT/retention-wrk-baseline.txt"
+checkpoint
+
+# The sweep, with webhooks arriving all the time: wrk starts first and runs past the sweep's end.
+WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d${LOAD_SECONDS:-90}s --latency \
+  -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >"$OUT/retention-wrk-sweep.txt" &
+wrk_pid=$!
+sleep 3
+t0=$(date +%s%N)
+curl -fsS -X POST -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/admin/retention/sweep" >"$OUT/retention-report.json"
+sweep_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+wait $wrk_pid
+
+erased=$(sed -E 's/.*"eventsErased":([0-9]+).*/\1/' "$OUT/retention-report.json")
+left=$(psql_db -qAt -c "SELECT count(*) FROM events WHERE raw_body IS NOT NULL AND user_id IN (SELECT user_id FROM retention_view)")
+max_of() { awk '/Latency/ && !done {print $4; done=1}' "$1"; }
+echo "REPORT $(cat "$OUT/retention-report.json")"
+echo "SWEEP users=$USERS events_erased=$erased sweep_ms=$sweep_ms events_per_s=$(awk -v e="$erased" -v t="$sweep_ms" 'BEGIN {printf "%.0f", e * 1000 / t}') bodies_left_of_swept_users=$left"
+echo "BASELINE $(grep RESULT "$OUT/retention-wrk-baseline.txt") max=$(max_of "$OUT/retention-wrk-baseline.txt")"
+echo "DURING   $(grep RESULT "$OUT/retention-wrk-sweep.txt") max=$(max_of "$OUT/retention-wrk-sweep.txt")"
