@@ -3,7 +3,6 @@ package com.example.kyc.audit;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -13,7 +12,7 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param payload the stored jsonb, embedded as JSON
  * @param rawBody the exact bytes received, base64 (RFC 4648, with padding)
  */
-public record ExportLine(long position, UUID eventId, String type, UUID userId, UUID sessionId, Instant occurredAt,
-                         Instant recordedAt, String source, String contentType, @JsonRawValue @Schema(type = SchemaType.OBJECT) String payload,
+public record ExportLine(long position, UUID eventId, String type, UUID userId, @Schema(nullable = true) UUID sessionId, Instant occurredAt,
+                         Instant recordedAt, String source, String contentType, @JsonRawValue @Schema(ref = "RalioEvent") String payload,
                          String rawBody, String hash, String prevHash) {
 }

@@ -1,6 +1,7 @@
 package com.example.kyc.http;
 
 import io.quarkus.security.ForbiddenException;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -14,9 +15,10 @@ public class RequestProblemMapper {
                 .toResponse();
     }
 
-    // @RolesAllowed refusals: a valid token without the group the endpoint needs.
+    // @RolesAllowed refusals: a valid token without the group the endpoint needs. Names the request refused.
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return Problems.forbidden("This token's groups do not allow this operation.");
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return Problems.forbidden("This token's groups do not allow " + request.getMethod() + " "
+                + request.getUriInfo().getRequestUri().getRawPath() + ".");
     }
 }

@@ -1,5 +1,7 @@
 package com.example.kyc.query;
 
+import com.example.kyc.http.ApiDocument;
+import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problems;
 import com.example.kyc.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -13,14 +15,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.example.kyc.http.OpenApiExamples;
-import com.example.kyc.http.Problem;
 
 /** One verification session, for its user or the company's backend. */
 @Path("/sessions/{sessionId}")
@@ -37,19 +38,18 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "One verification session", description = "Allowed to the session's user and to kyc-service.")
+    @Operation(operationId = "getSession", summary = "One verification session",
+            description = "Allowed to the session's user, to group kyc-service, and to group compliance (read-only).")
     @APIResponse(responseCode = "200", description = "The session", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class),
             examples = @ExampleObject(name = "in review", value = OpenApiExamples.SESSION)))
-    @APIResponse(responseCode = "400", description = "sessionId is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "Someone else's session", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = OpenApiExamples.NOT_FOUND)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> session(@PathParam("sessionId") String sessionId) {
+    public Uni<Response> session(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                 @PathParam("sessionId") String sessionId) {
         Optional<UUID> id = Uuids.parse(sessionId);
         if (id.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("sessionId"));
@@ -58,8 +58,8 @@ public class SessionResource {
             if (view == null) {
                 return Problems.notFound("No session " + id.get() + " is known.");
             }
-            if (!caller.mayActFor(view.userId())) {
-                return Problems.forbidden();
+            if (!caller.mayRead(view.userId())) {
+                return Problems.forbidden("This token may not read this session.");
             }
             return Response.ok(SessionResponse.of(view)).build();
         });
