@@ -1,5 +1,7 @@
 package com.example.kyc.audit;
 
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
+
 /**
  * What a walk over the hash chain found.
  *
@@ -14,6 +16,7 @@ package com.example.kyc.audit;
  *                            elsewhere, it anchors the chain: a later walk that no longer finds it there means the
  *                            log was truncated or rewritten with fresh hashes
  */
-public record ChainReport(boolean valid, long checked, Long firstBrokenPosition, ChainProblem problem,
-                          String detail, long lastPosition, String lastHash) {
+public record ChainReport(boolean valid, long checked, @Schema(nullable = true) Long firstBrokenPosition,
+                          @Schema(nullable = true) ChainProblem problem, @Schema(nullable = true) String detail, long lastPosition,
+                          @Schema(nullable = true) String lastHash) {
 }

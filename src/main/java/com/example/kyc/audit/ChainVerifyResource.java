@@ -1,7 +1,7 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
-import com.example.kyc.http.Problem;
 import com.example.kyc.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -12,6 +12,7 @@ import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -32,7 +33,7 @@ public class ChainVerifyResource {
     }
 
     @GET
-    @Operation(summary = "Walk the hash chain and report the first break",
+    @Operation(operationId = "verifyHashChain", summary = "Walk the hash chain and report the first break",
             description = "Group compliance. Recomputes every hash in position order (see the README, \"For "
                     + "auditors\"), checks each link, that positions have no gaps and that each payload is the JSON "
                     + "of its raw body. A range starts from the stored hash of the row before from. Without to, the "
@@ -44,21 +45,14 @@ public class ChainVerifyResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = ChainReport.class),
             examples = {@ExampleObject(name = "intact", value = OpenApiExamples.CHAIN_VALID),
                         @ExampleObject(name = "a row removed", value = OpenApiExamples.CHAIN_BROKEN)}))
-    @APIResponse(responseCode = "400", description = "from or to is not a position, from is after to, or from is "
-            + "past the end of the log", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "400", value = OpenApiExamples.INVALID_POSITION)))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = OpenApiExamples.COMPLIANCE_ONLY)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> verify(
-            @Parameter(description = "First position to check, inclusive (default 1)")
+            @Parameter(description = "First position to check, inclusive (default 1)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
             @QueryParam("from") String from,
-            @Parameter(description = "Last position to check, inclusive (default: the end of the log)")
+            @Parameter(description = "Last position to check, inclusive (default: the end of the log)", schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "1"))
             @QueryParam("to") String to) {
         return Uni.createFrom().item(() -> ChainRange.parse(from, to))
                 .flatMap(walker::verify)

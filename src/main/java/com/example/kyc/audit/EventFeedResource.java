@@ -1,8 +1,8 @@
 package com.example.kyc.audit;
 
 import com.example.kyc.retention.RetentionExamples;
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
-import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
 import com.example.kyc.query.Uuids;
 import com.example.kyc.security.Access;
@@ -18,6 +18,8 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -38,55 +40,44 @@ public class EventFeedResource {
     }
 
     @GET
-    @Operation(summary = "Every event in position order, a page at a time",
+    @Operation(operationId = "listEvents", summary = "Every event in position order, a page at a time",
             description = "Group compliance. Pass the page's nextAfter as after to get the next page; an empty page "
                     + "means nothing newer yet. Positions are gap-free and become visible in order, so paging "
                     + "never skips an event, even while others are being appended.")
     @APIResponse(responseCode = "200", description = "A page of events", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class),
             examples = @ExampleObject(name = "one event", value = OpenApiExamples.EVENT_PAGE)))
-    @APIResponse(responseCode = "400", description = "after or limit is not a usable number", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "400", value = OpenApiExamples.INVALID_LIMIT)))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN_GROUP)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<EventPage> feed(
-            @Parameter(description = "The last position already seen (default 0: from the start)")
+            @Parameter(description = "The last position already seen (default 0: from the start)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
             @QueryParam("after") String after,
-            @Parameter(description = "Most events in the page, 1 to 1000 (default 100)")
+            @Parameter(description = "Most events in the page, 1 to 1000 (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
         return log.page(PageRequest.of(after, limit));
     }
 
     @GET
     @Path("{eventId}/raw")
-    @Operation(summary = "The exact bytes an event arrived as",
+    @Operation(operationId = "getRawEvent", summary = "The exact bytes an event arrived as",
             description = "Group compliance. Answered with the content type the event arrived with; the body is "
                     + "byte for byte what was received (and hashed).")
-    @APIResponse(responseCode = "200", description = "The body as received", content = @Content(
-            mediaType = MediaType.APPLICATION_JSON,
-            examples = @ExampleObject(name = "manual review", value = OpenApiExamples.RAW_EVENT)))
-    @APIResponse(responseCode = "400", description = "eventId is not a UUID", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN_GROUP)))
-    @APIResponse(responseCode = "404", description = "No such event", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "404", value = OpenApiExamples.EVENT_NOT_FOUND)))
-    @APIResponse(responseCode = "410", description = "The body was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE_EVENT)))
-    public Uni<Response> raw(@PathParam("eventId") String eventId) {
+    @APIResponse(responseCode = "200", description = "The body as received, with the content type it arrived with",
+            headers = @Header(name = "X-Content-Type-Options", description = "nosniff", required = true,
+                    schema = @Schema(type = SchemaType.STRING)),
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RalioEvent"),
+                    examples = @ExampleObject(name = "manual review", value = OpenApiExamples.RAW_EVENT)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
+    public Uni<Response> raw(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                             @PathParam("eventId") String eventId) {
         Optional<UUID> id = Uuids.parse(eventId);
         if (id.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("eventId"));

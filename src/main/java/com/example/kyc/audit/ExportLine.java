@@ -3,7 +3,6 @@ package com.example.kyc.audit;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -16,8 +15,9 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param bodyDigest  SHA-256 of the raw body, hex; kept when the body is erased (null on version 1 rows not erased)
  * @param erased      the body and payload were erased at the end of the retention period
  */
-public record ExportLine(long position, UUID eventId, String type, UUID userId, UUID sessionId, Instant occurredAt,
-                         Instant recordedAt, String source, String contentType, @JsonRawValue @Schema(type = SchemaType.OBJECT) String payload,
-                         String rawBody, String hash, String prevHash, int hashVersion, String bodyDigest,
-                         boolean erased) {
+public record ExportLine(long position, UUID eventId, String type, UUID userId, @Schema(nullable = true) UUID sessionId, Instant occurredAt,
+                         Instant recordedAt, String source, String contentType,
+                         @JsonRawValue @Schema(ref = "RalioEvent", nullable = true) String payload,
+                         @Schema(nullable = true) String rawBody, String hash, String prevHash, int hashVersion,
+                         @Schema(nullable = true) String bodyDigest, boolean erased) {
 }

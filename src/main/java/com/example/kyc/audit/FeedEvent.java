@@ -3,7 +3,6 @@ package com.example.kyc.audit;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.UUID;
-import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -14,8 +13,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  * @param prevHash the previous position's hash, lowercase hex
  * @param erased   the body and payload were erased at the end of the retention period
  */
-public record FeedEvent(long position, UUID eventId, String type, UUID userId, UUID sessionId, Instant occurredAt,
+public record FeedEvent(long position, UUID eventId, String type, UUID userId, @Schema(nullable = true) UUID sessionId, Instant occurredAt,
                         Instant recordedAt, String source,
-                        @JsonRawValue @Schema(type = SchemaType.OBJECT) String payload,
+                        @JsonRawValue @Schema(ref = "RalioEvent", nullable = true) String payload,
                         String hash, String prevHash, boolean erased) {
 }

@@ -3,8 +3,8 @@ package com.example.kyc.audit;
 import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.retention.RetentionViewTable;
 import io.vertx.mutiny.sqlclient.Pool;
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
-import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
 import com.example.kyc.projection.explain.KycExplainer;
 import com.example.kyc.projection.explain.KycExplanation;
@@ -21,9 +21,11 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -44,7 +46,7 @@ public class KycExplainResource {
     }
 
     @GET
-    @Operation(summary = "Explain a user's KYC level and sessions from their events",
+    @Operation(operationId = "explainUserKyc", summary = "Explain a user's KYC level and sessions from their events",
             description = "Group compliance. Replays the user's events through the same folds as the live views: "
                     + "the update that set the level and those that lost (late arrivals, superseded), for each "
                     + "session the events applied and those ignored (e.g. a change after a terminal state), and events "
@@ -53,20 +55,13 @@ public class KycExplainResource {
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KycExplanation.class),
             examples = @ExampleObject(name = "late level update, anomaly, unknown type",
                     value = OpenApiExamples.KYC_EXPLANATION)))
-    @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = OpenApiExamples.COMPLIANCE_ONLY)))
-    @APIResponse(responseCode = "410", description = "The user's data was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> explain(@PathParam("uid") String uid) {
+    public Uni<Response> explain(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                 @PathParam("uid") String uid) {
         Optional<UUID> userId = Uuids.parse(uid);
         if (userId.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("uid"));

@@ -1,7 +1,7 @@
 package com.example.kyc.audit;
 
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
-import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
 import com.example.kyc.query.Uuids;
 import com.example.kyc.security.Access;
@@ -17,6 +17,7 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
@@ -37,28 +38,23 @@ public class UserEventsResource {
     }
 
     @GET
-    @Operation(summary = "A user's events in position order, a page at a time",
+    @Operation(operationId = "listUserEvents", summary = "A user's events in position order, a page at a time",
             description = "Group compliance. Pass the page's nextAfter as after to get the next page. "
                     + "A user with no events has an empty first page.")
     @APIResponse(responseCode = "200", description = "A page of the user's events", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = EventPage.class),
             examples = @ExampleObject(name = "one event", value = OpenApiExamples.EVENT_PAGE)))
-    @APIResponse(responseCode = "400", description = "uid is not a UUID, or after or limit is not a usable number",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = {@ExampleObject(name = "uid", value = OpenApiExamples.NOT_A_UUID),
-                                @ExampleObject(name = "limit", value = OpenApiExamples.INVALID_LIMIT)}))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN_GROUP)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> events(
-            @PathParam("uid") String uid,
-            @Parameter(description = "The last position already seen (default 0: from the start)")
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+            @Parameter(description = "The last position already seen (default 0: from the start)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
             @QueryParam("after") String after,
-            @Parameter(description = "Most events in the page, 1 to 1000 (default 100)")
+            @Parameter(description = "Most events in the page, 1 to 1000 (default 100)",
+                    schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
         Optional<UUID> userId = Uuids.parse(uid);
         if (userId.isEmpty()) {

@@ -1,6 +1,9 @@
 package com.example.kyc.http;
 
-/** Example bodies for the OpenAPI document, kept together so they are easy to keep true. */
+/**
+ * Example bodies for the OpenAPI document, kept together so they are easy to keep true. A test checks
+ * each one against its schema in the document, and the Ralio events against the fixtures they copy.
+ */
 public final class OpenApiExamples {
 
     public static final String RECEIPT = """
@@ -20,6 +23,18 @@ public final class OpenApiExamples {
     public static final String BODY_TOO_LARGE = """
             {"type":"urn:kyc-events:problem:body-too-large","title":"Request Entity Too Large","status":413,
              "detail":"The body is over the limit of 1048576 bytes."}""";
+
+    public static final String NO_TOKEN = """
+            {"type":"urn:kyc-events:problem:unauthorized","title":"Unauthorized","status":401,
+             "detail":"A bearer token is required."}""";
+
+    public static final String ERASED_USER = """
+            {"type":"urn:kyc-events:problem:erased","title":"Gone","status":410,
+             "detail":"The user's data was erased at the end of the retention period."}""";
+
+    public static final String ERASED_EVENT = """
+            {"type":"urn:kyc-events:problem:erased","title":"Gone","status":410,
+             "detail":"The body of event 3f2b8c1e-6c55-4c8e-9d43-1a2b3c4d5e6f was erased."}""";
 
     public static final String INVALID_TOKEN = """
             {"type":"urn:kyc-events:problem:invalid-token","title":"Unauthorized","status":401,
@@ -41,9 +56,21 @@ public final class OpenApiExamples {
             {"type":"urn:kyc-events:problem:overloaded","title":"Service Unavailable","status":503,
              "detail":"Too many requests are waiting; this one was not processed and nothing was recorded. Retry after 1 s."}""";
 
-    public static final String FORBIDDEN = """
+    public static final String FORBIDDEN_VIEW = """
             {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
-             "detail":"This token may not read this user's data."}""";
+             "detail":"This token may not read this user's KYC view."}""";
+
+    public static final String FORBIDDEN_SESSION = """
+            {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
+             "detail":"This token may not read this session."}""";
+
+    public static final String FORBIDDEN_START = """
+            {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
+             "detail":"This token may not start a verification for this user."}""";
+
+    public static final String SESSION_CONFLICT = """
+            {"type":"urn:kyc-events:problem:session-of-another-user","title":"Conflict","status":409,
+             "detail":"session 550e8400-e29b-41d4-a716-446655440002 belongs to another user"}""";
 
     public static final String NOT_A_UUID = """
             {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
@@ -70,6 +97,14 @@ public final class OpenApiExamples {
              "currentSession":""" + SESSION + """
             ,"sessions":[""" + SESSION + """
             ],"version":2}""";
+
+    public static final String KYC_VIEW_UNKNOWN_USER = """
+            {"userId":"550e8400-e29b-41d4-a716-446655440009","level":"LIGHT","levelCode":2,
+             "accountCreationAllowed":false,"nextAction":"START_VERIFICATION","currentSession":null,
+             "sessions":[],"version":0}""";
+
+    public static final String VERIFICATION_FROM_WEBHOOK = """
+            {"sessionId":"550e8400-e29b-41d4-a716-446655440002","hostedUrl":null,"expiresAt":null}""";
 
     public static final String VERIFICATION = """
             {"sessionId":"550e8400-e29b-41d4-a716-446655440002",
@@ -101,7 +136,7 @@ public final class OpenApiExamples {
 
     /** One line of the NDJSON export (the document shows a single line; the export has one per event). */
     public static final String EXPORT_LINE = """
-            {"position":1,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_state_updated","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":null,"occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440000"},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMCJ9","hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f","prevHash":"0000000000000000000000000000000000000000000000000000000000000000"}""";
+            {"position":1,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_state_updated","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":null,"occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440000","event":"kyc_state_updated","timestamp":"2025-06-19T17:14:13.123Z","data":{"userId":"550e8400-e29b-41d4-a716-446655440001","state":"REGULAR"}},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMCIsImV2ZW50Ijoia3ljX3N0YXRlX3VwZGF0ZWQiLCJ0aW1lc3RhbXAiOiIyMDI1LTA2LTE5VDE3OjE0OjEzLjEyM1oiLCJkYXRhIjp7InVzZXJJZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMSIsInN0YXRlIjoiUkVHVUxBUiJ9fQ==","hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f","prevHash":"0000000000000000000000000000000000000000000000000000000000000000"}""";
 
     public static final String REBUILD_REPORT = """
             {"eventsReplayed":1000000,"position":1000000,"sessionRows":300000,"levelRows":100000,
@@ -121,7 +156,7 @@ public final class OpenApiExamples {
 
     public static final String FORBIDDEN_GROUP = """
             {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
-             "detail":"This token's groups do not allow this operation."}""";
+             "detail":"This token's groups do not allow GET /events."}""";
 
     public static final String FORBIDDEN_AS_OF = """
             {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
@@ -148,10 +183,6 @@ public final class OpenApiExamples {
             {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
              "detail":"from must be a position: a whole number from 1","field":"from"}""";
 
-    public static final String COMPLIANCE_ONLY = """
-            {"type":"urn:kyc-events:problem:forbidden","title":"Forbidden","status":403,
-             "detail":"This token's groups do not allow this operation."}""";
-
     public static final String KYC_EXPLANATION = """
             {"userId":"550e8400-e29b-41d4-a716-446655440001",
              "level":{"level":"REGULAR","basis":"latest kyc_state_updated",
@@ -174,6 +205,99 @@ public final class OpenApiExamples {
              "ignored":[{"position":46,"eventId":"550e8400-e29b-41d4-a716-446655440046","type":"kyc_document_uploaded",
                "occurredAt":"2025-06-20T09:30:00Z","recordedAt":"2025-06-20T09:30:00.051930Z","late":false,
                "reason":"unknown type kyc_document_uploaded"}]}""";
+
+    // Ralio's published sample events, byte for byte as in src/test/resources/fixtures.
+
+    public static final String RALIO_SESSION_EXPIRED = """
+            {
+              "id": "9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5e",
+              "event": "kyc_session_expired",
+              "timestamp": "2025-06-28T11:30:00.000Z",
+              "data": {
+                "sessionId": "9b2f3c1e-4d5a-4b6c-8d7e-0f1a2b3c4d5f",
+                "userId": "7c9e6679-7425-40de-944b-e07fc1f90ae9",
+                "checks": []
+              }
+            }""";
+
+    public static final String RALIO_SESSION_FAILED = """
+            {
+              "id": "7c9e6679-7425-40de-944b-e07fc1f90ae7",
+              "event": "kyc_session_failed",
+              "timestamp": "2025-06-21T11:30:00.000Z",
+              "data": {
+                "sessionId": "7c9e6679-7425-40de-944b-e07fc1f90ae8",
+                "userId": "7c9e6679-7425-40de-944b-e07fc1f90ae9",
+                "checks": [
+                  {
+                    "type": "document-verification",
+                    "state": "Refused",
+                    "data": {},
+                    "reasons": [
+                      { "type": "document", "code": "DOCUMENT_EXPIRED", "message": "The identity document has expired" }
+                    ]
+                  },
+                  { "type": "face-matching", "state": "Validated", "data": {}, "reasons": [] }
+                ]
+              }
+            }""";
+
+    public static final String RALIO_SESSION_MANUAL_REVIEW = """
+            {
+              "id": "550e8400-e29b-41d4-a716-446655440000",
+              "event": "kyc_session_manual_review",
+              "timestamp": "2025-06-19T17:14:13.123Z",
+              "data": {
+                "sessionId": "550e8400-e29b-41d4-a716-446655440002",
+                "userId": "550e8400-e29b-41d4-a716-446655440001",
+                "checks": [
+                  {
+                    "type": "document-verification",
+                    "state": "Validated",
+                    "data": {},
+                    "reasons": []
+                  },
+                  {
+                    "type": "face-matching",
+                    "state": "Refused",
+                    "data": {},
+                    "reasons": [
+                      {
+                        "type": "face-match",
+                        "code": "LOW_CONFIDENCE",
+                        "message": "Face matching confidence below threshold"
+                      }
+                    ]
+                  }
+                ]
+              }
+            }""";
+
+    public static final String RALIO_SESSION_VERIFIED = """
+            {
+              "id": "550e8400-e29b-41d4-a716-446655440010",
+              "event": "kyc_session_verified",
+              "timestamp": "2025-06-20T09:02:41.500Z",
+              "data": {
+                "sessionId": "550e8400-e29b-41d4-a716-446655440002",
+                "userId": "550e8400-e29b-41d4-a716-446655440001",
+                "checks": [
+                  { "type": "document-verification", "state": "Validated", "data": {}, "reasons": [] },
+                  { "type": "face-matching", "state": "Validated", "data": {}, "reasons": [] }
+                ]
+              }
+            }""";
+
+    public static final String RALIO_STATE_UPDATED = """
+            {
+              "id": "550e8400-e29b-41d4-a716-446655440011",
+              "event": "kyc_state_updated",
+              "timestamp": "2025-06-20T09:02:42.010Z",
+              "data": {
+                "userId": "550e8400-e29b-41d4-a716-446655440001",
+                "state": "REGULAR"
+              }
+            }""";
 
     private OpenApiExamples() {
     }

@@ -14,10 +14,7 @@ public final class Problems {
                 .withField(parameter).toResponse();
     }
 
-    public static Response forbidden() {
-        return forbidden("This token may not read this user's data.");
-    }
-
+    /** {@code detail} says what was refused, e.g. "This token may not start a verification for this user." */
     public static Response forbidden(String detail) {
         return Problem.of(Status.FORBIDDEN, "forbidden", detail).toResponse();
     }

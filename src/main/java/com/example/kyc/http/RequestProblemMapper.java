@@ -4,6 +4,7 @@ import io.quarkus.security.AuthenticationFailedException;
 import io.quarkus.security.ForbiddenException;
 import io.quarkus.security.UnauthorizedException;
 import jakarta.ws.rs.core.HttpHeaders;
+import jakarta.ws.rs.container.ContainerRequestContext;
 import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
 import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
@@ -35,10 +36,11 @@ public class RequestProblemMapper {
                 "The bearer token is invalid or expired, or its signing key is not trusted.");
     }
 
-    // @RolesAllowed refusals: a valid token without the group the endpoint needs.
+    // @RolesAllowed refusals: a valid token without the group the endpoint needs. Names the request refused.
     @ServerExceptionMapper
-    public Response forbidden(ForbiddenException e) {
-        return Problems.forbidden("This token's groups do not allow this operation.");
+    public Response forbidden(ForbiddenException e, ContainerRequestContext request) {
+        return Problems.forbidden("This token's groups do not allow " + request.getMethod() + " "
+                + request.getUriInfo().getRequestUri().getRawPath() + ".");
     }
 
     private static Response challenge(String challenge, String slug, String detail) {

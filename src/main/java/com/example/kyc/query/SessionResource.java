@@ -2,6 +2,8 @@ package com.example.kyc.query;
 
 import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.projection.session.SessionView;
+import com.example.kyc.http.ApiDocument;
+import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problems;
 import com.example.kyc.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -15,14 +17,13 @@ import jakarta.ws.rs.core.Response;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.example.kyc.http.OpenApiExamples;
-import com.example.kyc.http.Problem;
 
 /** One verification session, for its user or the company's backend. */
 @Path("/sessions/{sessionId}")
@@ -39,24 +40,19 @@ public class SessionResource {
     }
 
     @GET
-    @Operation(summary = "One verification session", description = "Allowed to the session's user and to kyc-service.")
+    @Operation(operationId = "getSession", summary = "One verification session",
+            description = "Allowed to the session's user, to group kyc-service, and to group compliance (read-only).")
     @APIResponse(responseCode = "200", description = "The session", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SessionResponse.class),
             examples = @ExampleObject(name = "in review", value = OpenApiExamples.SESSION)))
-    @APIResponse(responseCode = "400", description = "sessionId is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "Someone else's session", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "404", description = "No such session", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "404", value = OpenApiExamples.NOT_FOUND)))
-    @APIResponse(responseCode = "410", description = "The session's data was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
+    @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> session(@PathParam("sessionId") String sessionId) {
+    public Uni<Response> session(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                                 @PathParam("sessionId") String sessionId) {
         Optional<UUID> id = Uuids.parse(sessionId);
         if (id.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("sessionId"));
@@ -68,8 +64,8 @@ public class SessionResource {
     }
 
     private Response view(SessionView view) {
-        if (!caller.mayActFor(view.userId())) {
-            return Problems.forbidden();
+        if (!caller.mayRead(view.userId())) {
+            return Problems.forbidden("This token may not read this session.");
         }
         return Response.ok(SessionResponse.of(view)).build();
     }

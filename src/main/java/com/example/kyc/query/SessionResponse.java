@@ -7,10 +7,11 @@ import com.example.kyc.projection.session.SessionView;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /** One verification session as the API shows it. */
 public record SessionResponse(UUID sessionId, UUID userId, SessionState state, int stateCode, List<Check> checks,
-                              List<RefusalReason> reasons, String hostedUrl, Instant expiresAt, Instant startedAt,
+                              List<RefusalReason> reasons, @Schema(nullable = true) String hostedUrl, @Schema(nullable = true) Instant expiresAt, Instant startedAt,
                               Instant updatedAt) {
 
     public static SessionResponse of(SessionView v) {

@@ -3,6 +3,8 @@ package com.example.kyc.query;
 import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.retention.RetentionViewTable;
 import io.vertx.mutiny.sqlclient.Pool;
+import com.example.kyc.http.ApiDocument;
+import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Parameters;
 import com.example.kyc.http.Problems;
 import com.example.kyc.security.Access;
@@ -23,14 +25,14 @@ import java.time.Instant;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
+import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.example.kyc.http.OpenApiExamples;
-import com.example.kyc.http.Problem;
 
 /** The view the frontend polls: may this user open an account, and what should they do next. */
 @Path("/users/{uid}/kyc")
@@ -56,34 +58,31 @@ public class UserKycResource {
     }
 
     @GET
-    @Operation(summary = "A user's KYC level, sessions and next action",
-            description = "Allowed to the user's own token (sub = uid) and to group kyc-service. Send the ETag back "
-                    + "in If-None-Match to get a cheap 304 while nothing changed. With asOf (group compliance "
-                    + "only): the view as it was served at that instant, folded from the events recorded by then.")
+    @Operation(operationId = "getUserKyc", summary = "A user's KYC level, sessions and next action",
+            description = "Allowed to the user's own token (sub = uid), to group kyc-service, and to group compliance "
+                    + "(read-only). Send the ETag back in If-None-Match to get a cheap 304 while nothing changed. "
+                    + "With asOf (group compliance only): the view as it was served at that instant, folded from the "
+                    + "events recorded by then; such an answer has no ETag and is never cached.")
     @APIResponse(responseCode = "200", description = "The view (unknown users: LIGHT, no sessions)",
+            headers = @Header(name = HttpHeaders.ETAG, ref = ApiDocument.ETAG),
             content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = KycResponse.class),
-                    examples = @ExampleObject(name = "in review", value = OpenApiExamples.KYC_VIEW)))
-    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match")
-    @APIResponse(responseCode = "400", description = "uid is not a UUID, or asOf is not an instant", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "uid", value = OpenApiExamples.NOT_A_UUID),
-                    @ExampleObject(name = "asOf", value = OpenApiExamples.INVALID_AS_OF)}))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is neither the user's nor kyc-service; with asOf, not compliance", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN),
-                    @ExampleObject(name = "asOf", value = OpenApiExamples.FORBIDDEN_AS_OF)}))
-    @APIResponse(responseCode = "503", description = "More polls waiting than kyc.query.max-waiting: answered at once, "
-            + "with Retry-After", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "503", value = OpenApiExamples.OVERLOADED)))
-    @APIResponse(responseCode = "410", description = "The user's data was erased at the end of the retention period",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "410", value = RetentionExamples.GONE)))
+                    examples = {@ExampleObject(name = "in review", value = OpenApiExamples.KYC_VIEW),
+                            @ExampleObject(name = "unknown user", value = OpenApiExamples.KYC_VIEW_UNKNOWN_USER)}))
+    @APIResponse(responseCode = "304", description = "Unchanged since the ETag given in If-None-Match",
+            headers = @Header(name = HttpHeaders.ETAG, ref = ApiDocument.ETAG))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
+    @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> view(@PathParam("uid") String uid,
+    public Uni<Response> view(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                              @PathParam("uid") String uid,
+                              @Parameter(description = "The ETag of the view the caller has; unchanged, the answer is 304")
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
-                              @Parameter(description = "An ISO-8601 instant, e.g. 2025-06-19T17:14:13Z: the view as "
-                                      + "served then (group compliance only)")
+                              @Parameter(description = "An ISO-8601 instant with an offset, e.g. 2025-06-19T17:14:13Z: "
+                                      + "the view as served then (group compliance only)",
+                                      schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                               @QueryParam("asOf") String asOf) {
         Optional<UUID> userId = Uuids.parse(uid);
         if (userId.isEmpty()) {
@@ -92,8 +91,8 @@ public class UserKycResource {
         if (asOf != null) {
             return pastView(userId.get(), asOf);
         }
-        if (!caller.mayActFor(userId.get())) {
-            return Uni.createFrom().item(Problems.forbidden());
+        if (!caller.mayRead(userId.get())) {
+            return Uni.createFrom().item(Problems.forbidden("This token may not read this user's KYC view."));
         }
         Instant now = clock.instant();
         if (ifNoneMatch == null) {

@@ -21,7 +21,14 @@ public class Caller {
     }
 
     public boolean mayActFor(UUID userId) {
-        String subject = identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
-        return Access.mayActFor(subject, identity.getRoles(), userId);
+        return Access.mayActFor(subject(), identity.getRoles(), userId);
+    }
+
+    public boolean mayRead(UUID userId) {
+        return Access.mayRead(subject(), identity.getRoles(), userId);
+    }
+
+    private String subject() {
+        return identity.getPrincipal() instanceof JsonWebToken jwt ? jwt.getSubject() : null;
     }
 }

@@ -1,5 +1,6 @@
 package com.example.kyc.verification;
 
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
@@ -11,17 +12,20 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
+import jakarta.ws.rs.core.HttpHeaders;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import java.net.URI;
 import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.headers.Header;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -40,40 +44,36 @@ public class IdentityVerificationResource {
     }
 
     @POST
-    @Operation(summary = "Start (or resume) a user's identity verification",
+    @Operation(operationId = "startIdentityVerification", summary = "Start (or resume) a user's identity verification",
             description = "Allowed to the user's own token (sub = uid) and to group kyc-service. If the user's current "
                     + "session can still complete (NOT_STARTED or STARTED before its expiry, or REVIEW), answers 200 with "
                     + "it and does not call Ralio; otherwise asks Ralio for a new session, records it and answers 201. "
                     + "Concurrent requests for one user create at most one session. No request body.")
     @APIResponse(responseCode = "201", description = "A new session was created and recorded (NOT_STARTED)",
-            headers = @Header(name = "Location", description = "The session, at /sessions/{sessionId}"),
+            headers = @Header(name = HttpHeaders.LOCATION, ref = ApiDocument.LOCATION),
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = VerificationResponse.class),
                     examples = @ExampleObject(name = "created", value = OpenApiExamples.VERIFICATION)))
-    @APIResponse(responseCode = "200", description = "The user's session that can still complete; Ralio was not called",
+    @APIResponse(responseCode = "200", description = "The user's session that can still complete; Ralio was not called "
+            + "(hostedUrl and expiresAt are null when the session was started elsewhere and only seen in webhooks)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = VerificationResponse.class),
-                    examples = @ExampleObject(name = "open session", value = OpenApiExamples.VERIFICATION)))
-    @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.NOT_A_UUID)))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is neither the user's nor kyc-service", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "502", description = "Ralio unreachable, too slow, failing or answering nonsense: nothing recorded",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "502", value = OpenApiExamples.RALIO_UNAVAILABLE)))
-    @APIResponse(responseCode = "503", description = "Database unavailable: nothing recorded", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE)))
+                    examples = {@ExampleObject(name = "open session", value = OpenApiExamples.VERIFICATION),
+                            @ExampleObject(name = "started elsewhere", value = OpenApiExamples.VERIFICATION_FROM_WEBHOOK)}))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_PARAMETER)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "502", ref = ApiDocument.RALIO_UNAVAILABLE)
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     @Produces(MediaType.APPLICATION_JSON)
-    public Uni<Response> start(@PathParam("uid") String uid) {
+    public Uni<Response> start(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
+                               @PathParam("uid") String uid) {
         Optional<UUID> userId = Uuids.parse(uid);
         if (userId.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("uid"));
         }
         if (!caller.mayActFor(userId.get())) {
-            return Uni.createFrom().item(Problems.forbidden());
+            return Uni.createFrom().item(Problems.forbidden("This token may not start a verification for this user."));
         }
         return starter.start(userId.get())
                 .map(IdentityVerificationResource::answer)

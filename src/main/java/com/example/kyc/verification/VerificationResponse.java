@@ -4,13 +4,14 @@ import com.example.kyc.event.SessionCreated;
 import com.example.kyc.projection.session.SessionView;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * POST /users/{uid}/identity-verifications: the session to send the user to.
  *
  * @param hostedUrl null for a reused session that only Ralio's webhooks told this service about
  */
-public record VerificationResponse(UUID sessionId, String hostedUrl, Instant expiresAt) {
+public record VerificationResponse(UUID sessionId, @Schema(nullable = true) String hostedUrl, @Schema(nullable = true) Instant expiresAt) {
 
     static VerificationResponse of(SessionCreated created) {
         return new VerificationResponse(created.session(), created.hostedUrl(), created.expiresAt());

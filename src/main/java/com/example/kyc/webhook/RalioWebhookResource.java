@@ -3,11 +3,13 @@ package com.example.kyc.webhook;
 import com.example.kyc.event.EventParser;
 import com.example.kyc.event.InvalidEventException;
 import com.example.kyc.event.KycEvent;
+import com.example.kyc.event.Unrecognised;
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.Failures;
 import com.example.kyc.http.LogSafe;
+import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.ProblemMapper;
-import com.example.kyc.event.Unrecognised;
 import com.example.kyc.ingest.AppendQueue;
 import com.example.kyc.metrics.KycMetrics;
 import com.example.kyc.overload.BacklogFullException;
@@ -16,6 +18,7 @@ import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.AppendOutcome.Conflict;
 import com.example.kyc.store.AppendOutcome.Duplicate;
 import com.example.kyc.store.AppendOutcome.Stored;
+import com.example.kyc.store.AppendOutcome;
 import com.example.kyc.store.NewEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -24,18 +27,18 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
-import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import com.example.kyc.http.OpenApiExamples;
 import org.eclipse.microprofile.openapi.annotations.security.SecurityRequirements;
+import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 import org.jboss.logging.Logger;
 
 /**
@@ -66,28 +69,28 @@ public class RalioWebhookResource {
     }
 
     @POST
-    @Operation(summary = "Receive one Ralio KYC event",
+    @Operation(operationId = "receiveRalioWebhook", summary = "Receive one Ralio KYC event",
             description = "Authenticated by its Standard Webhooks signature alone. Answers 200 only after the event "
                     + "is committed; duplicates (same id, same content) are answered 200 and stored once.")
     @SecurityRequirements
+    @RequestBody(required = true, description = "Ralio's event envelope, signed; read as raw bytes so the signature "
+            + "is checked over exactly what was sent",
+            content = @Content(mediaType = MediaType.APPLICATION_JSON, schema = @Schema(ref = "RalioEvent"),
+                    examples = {@ExampleObject(name = "kyc_session_verified", value = OpenApiExamples.RALIO_SESSION_VERIFIED),
+                            @ExampleObject(name = "kyc_session_manual_review", value = OpenApiExamples.RALIO_SESSION_MANUAL_REVIEW),
+                            @ExampleObject(name = "kyc_session_failed", value = OpenApiExamples.RALIO_SESSION_FAILED),
+                            @ExampleObject(name = "kyc_session_expired", value = OpenApiExamples.RALIO_SESSION_EXPIRED),
+                            @ExampleObject(name = "kyc_state_updated", value = OpenApiExamples.RALIO_STATE_UPDATED)}))
     @APIResponse(responseCode = "200", description = "Committed, or already stored", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = WebhookReceipt.class),
             examples = {@ExampleObject(name = "stored", value = OpenApiExamples.RECEIPT),
                         @ExampleObject(name = "duplicate", value = OpenApiExamples.DUPLICATE_RECEIPT)}))
-    @APIResponse(responseCode = "400", description = "Not JSON, a required field missing or mistyped (named in field), or a header sent under both names (webhook-id and svix-id, ...) with different values", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "400", value = OpenApiExamples.INVALID_FIELD)))
-    @APIResponse(responseCode = "401", description = "Signature missing, invalid or outside the 5-minute tolerance", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "401", value = OpenApiExamples.UNAUTHORIZED)))
-    @APIResponse(responseCode = "409", description = "Same id with other content, or a session of another user", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "409", value = OpenApiExamples.CONFLICT)))
-    @APIResponse(responseCode = "413", description = "Body over the limit (1 MiB by default)", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "413", value = OpenApiExamples.BODY_TOO_LARGE)))
-    @APIResponse(responseCode = "415", description = "Not application/json in UTF-8", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = @ExampleObject(name = "415", value = OpenApiExamples.UNSUPPORTED)))
-    @APIResponse(responseCode = "503", description = "Database unavailable, or more deliveries waiting than "
-            + "kyc.append.max-waiting (answered at once, with Retry-After): nothing recorded, Ralio retries", content = @Content(mediaType = Problem.MEDIA_TYPE,
-            schema = @Schema(implementation = Problem.class), examples = {@ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE),
-                    @ExampleObject(name = "overloaded", value = OpenApiExamples.OVERLOADED)}))
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_EVENT)
+    @APIResponse(responseCode = "401", ref = ApiDocument.INVALID_SIGNATURE)
+    @APIResponse(responseCode = "409", ref = ApiDocument.EVENT_CONFLICT)
+    @APIResponse(responseCode = "413", ref = ApiDocument.TOO_LARGE)
+    @APIResponse(responseCode = "415", ref = ApiDocument.UNSUPPORTED_MEDIA_TYPE)
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     @Consumes(MediaType.WILDCARD)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> receive(@HeaderParam("Content-Type") String contentType,

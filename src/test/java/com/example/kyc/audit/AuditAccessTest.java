@@ -1,6 +1,7 @@
 package com.example.kyc.audit;
 
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 
 import com.example.kyc.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
@@ -53,7 +54,14 @@ class AuditAccessTest {
         given().post("/admin/projections/rebuild").then().statusCode(401);
         for (String token : new String[] {Tokens.user(USER), Tokens.group("kyc-service"), Tokens.group("compliance")}) {
             given().auth().oauth2(token).post("/admin/projections/rebuild").then().statusCode(403)
-                    .contentType("application/problem+json");
+                    .contentType("application/problem+json")
+                    .body("detail", equalTo("This token's groups do not allow POST /admin/projections/rebuild."));
         }
+    }
+
+    @Test
+    void a_refused_audit_read_names_the_request() {
+        given().auth().oauth2(Tokens.group("kyc-service")).get("/users/{uid}/events", USER).then().statusCode(403)
+                .body("detail", equalTo("This token's groups do not allow GET /users/" + USER + "/events."));
     }
 }

@@ -177,8 +177,28 @@ class UserKycResourceTest {
     }
 
     @Test
-    void compliance_may_not_read_the_frontend_view() {
-        given().auth().oauth2(Tokens.group("compliance")).get("/users/{uid}/kyc", user).then().statusCode(403);
+    void compliance_may_read_any_users_current_view() {
+        deliver("kyc_session_manual_review", session, T1);
+        given().auth().oauth2(Tokens.group("compliance")).get("/users/{uid}/kyc", user).then().statusCode(200)
+                .body("userId", equalTo(user.toString()))
+                .body("currentSession.sessionId", equalTo(session.toString()));
+    }
+
+    @Test
+    void compliance_may_read_any_session() {
+        deliver("kyc_session_manual_review", session, T1);
+        given().auth().oauth2(Tokens.group("compliance")).get("/sessions/{id}", session).then().statusCode(200)
+                .body("userId", equalTo(user.toString()));
+    }
+
+    @Test
+    void a_refused_read_says_what_was_refused() {
+        deliver("kyc_session_manual_review", session, T1);
+        String other = Tokens.user(UUID.randomUUID());
+        given().auth().oauth2(other).get("/users/{uid}/kyc", user).then().statusCode(403)
+                .body("detail", equalTo("This token may not read this user's KYC view."));
+        given().auth().oauth2(other).get("/sessions/{id}", session).then().statusCode(403)
+                .body("detail", equalTo("This token may not read this session."));
     }
 
     @Test

@@ -54,8 +54,9 @@ class StartVerificationAccessTest {
     }
 
     @Test
-    void compliance_may_not_start_a_verification() {
-        start(Tokens.group("compliance"), user).statusCode(403);
+    void compliance_may_not_start_a_verification_and_is_told_so() {
+        start(Tokens.group("compliance"), user).statusCode(403)
+                .body("detail", is("This token may not start a verification for this user."));
         assertEquals(0, ralioCalls(ralio, user));
     }
 

@@ -4,6 +4,7 @@ import com.example.kyc.event.RecordedEvent;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * One event as the explanation cites it.
@@ -12,7 +13,7 @@ import java.util.UUID;
  * @param reason why the projection ignored it; null when it was applied
  */
 public record ExplainedEvent(long position, UUID eventId, String type, Instant occurredAt, Instant recordedAt,
-                             boolean late, String reason) {
+                             boolean late, @Schema(nullable = true) String reason) {
 
     static ExplainedEvent of(RecordedEvent r, boolean late, String reason) {
         return new ExplainedEvent(r.position(), r.event().eventId(), r.event().type(), r.event().occurredAt(),

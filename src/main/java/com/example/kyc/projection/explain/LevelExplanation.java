@@ -3,6 +3,7 @@ package com.example.kyc.projection.explain;
 import com.example.kyc.event.KycLevel;
 
 import java.util.List;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * Why the user has their level.
@@ -11,7 +12,7 @@ import java.util.List;
  * @param decidedBy the update that set the level; null for the default
  * @param ignored   the other updates, in log order, each with its reason
  */
-public record LevelExplanation(KycLevel level, String basis, ExplainedEvent decidedBy, List<ExplainedEvent> ignored) {
+public record LevelExplanation(KycLevel level, String basis, @Schema(nullable = true) ExplainedEvent decidedBy, List<ExplainedEvent> ignored) {
 
     public LevelExplanation {
         ignored = List.copyOf(ignored);

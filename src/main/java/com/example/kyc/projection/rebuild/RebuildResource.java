@@ -1,5 +1,6 @@
 package com.example.kyc.projection.rebuild;
 
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.security.Access;
@@ -9,8 +10,8 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
 import jakarta.ws.rs.core.Response.Status;
+import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -32,25 +33,17 @@ public class RebuildResource {
     }
 
     @POST
-    @Operation(summary = "Rebuild every read model from the events",
+    @Operation(operationId = "rebuildProjections", summary = "Rebuild every read model from the events",
             description = "Group kyc-admin. Replays the whole log into fresh tables while queries and webhooks go on, "
                     + "then swaps them in atomically (appends wait only for the final catch-up and swap). Reports "
                     + "how many live rows differed from the rebuilt ones: drift, which the rebuild repairs.")
     @APIResponse(responseCode = "200", description = "Rebuilt and swapped in", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RebuildReport.class),
             examples = @ExampleObject(name = "one tampered session", value = OpenApiExamples.REBUILD_REPORT)))
-    @APIResponse(responseCode = "401", description = "No bearer token, or one refused (expired, forged, unknown key)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "401", value = OpenApiExamples.INVALID_TOKEN)))
-    @APIResponse(responseCode = "403", description = "The token is not in group kyc-admin", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = OpenApiExamples.FORBIDDEN_GROUP)))
-    @APIResponse(responseCode = "409", description = "A rebuild is already running", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "409", value = OpenApiExamples.REBUILD_RUNNING)))
-    @APIResponse(responseCode = "503", description = "The database failed: nothing changed", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "503", value = OpenApiExamples.UNAVAILABLE)))
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = ApiDocument.REBUILD_RUNNING)
+    @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RebuildReport> rebuild() {
         return rebuild.rebuild();
