@@ -42,6 +42,12 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                                 description = "Not JSON, or a required field missing or mistyped (named in field)",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                         examples = @ExampleObject(name = "data.userId", value = INVALID_FIELD))),
+                        @APIResponse(name = ApiDocument.INVALID_BODY, responseCode = "400",
+                                description = "The request body is not usable, or a path parameter is not; field names it",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                        examples = {@ExampleObject(name = "endedAt", value = INVALID_ENDED_AT),
+                                                @ExampleObject(name = "reason", value = INVALID_REASON),
+                                                @ExampleObject(name = "uid", value = NOT_A_UUID)})),
                         @APIResponse(name = ApiDocument.UNAUTHORIZED, responseCode = "401",
                                 description = "No bearer token, or one refused (expired, forged, unknown key, other issuer)",
                                 headers = @Header(name = "WWW-Authenticate", description = "Bearer, or Bearer error=\"invalid_token\"",
@@ -75,6 +81,10 @@ import org.eclipse.microprofile.openapi.annotations.servers.Server;
                                 description = "A rebuild is already running",
                                 content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
                                         examples = @ExampleObject(name = "running", value = OpenApiExamples.REBUILD_RUNNING))),
+                        @APIResponse(name = ApiDocument.SWEEP_RUNNING, responseCode = "409",
+                                description = "A retention sweep is already running (on this or another instance)",
+                                content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
+                                        examples = @ExampleObject(name = "running", value = OpenApiExamples.SWEEP_RUNNING))),
                         @APIResponse(name = ApiDocument.TOO_LARGE, responseCode = "413",
                                 description = "Body over the limit (1 MiB by default), refused before it is read "
                                         + "(a client that sent Expect: 100-continue gets no body)",
@@ -124,6 +134,8 @@ public class ApiDocument extends Application {
     public static final String RALIO_UNAVAILABLE = "RalioUnavailable";
     public static final String UNAVAILABLE = "Unavailable";
     public static final String GONE = "Gone";
+    public static final String INVALID_BODY = "InvalidBody";
+    public static final String SWEEP_RUNNING = "SweepRunning";
 
     public static final String ETAG = "ETag";
     public static final String LOCATION = "Location";

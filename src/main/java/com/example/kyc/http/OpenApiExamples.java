@@ -36,6 +36,18 @@ public final class OpenApiExamples {
             {"type":"urn:kyc-events:problem:erased","title":"Gone","status":410,
              "detail":"The body of event 3f2b8c1e-6c55-4c8e-9d43-1a2b3c4d5e6f was erased."}""";
 
+    public static final String INVALID_ENDED_AT = """
+            {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
+             "detail":"endedAt must not be in the future","field":"endedAt"}""";
+
+    public static final String INVALID_REASON = """
+            {"type":"urn:kyc-events:problem:invalid-parameter","title":"Bad Request","status":400,
+             "detail":"reason must be given: why the records are held","field":"reason"}""";
+
+    public static final String SWEEP_RUNNING = """
+            {"type":"urn:kyc-events:problem:sweep-running","title":"Conflict","status":409,
+             "detail":"A retention sweep is already running; try again when it has finished."}""";
+
     public static final String INVALID_TOKEN = """
             {"type":"urn:kyc-events:problem:invalid-token","title":"Unauthorized","status":401,
              "detail":"The bearer token is invalid or expired, or its signing key is not trusted."}""";
@@ -123,7 +135,7 @@ public final class OpenApiExamples {
                         "data":{"userId":"550e8400-e29b-41d4-a716-446655440001",
                                 "sessionId":"550e8400-e29b-41d4-a716-446655440002","checks":[]}},
              "hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f",
-             "prevHash":"1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a"}""";
+             "prevHash":"1a3c5e7f9b2d4f6a8c0e2b4d6f8a0c2e4b6d8f0a2c4e6b8d0f2a4c6e8b0d2f4a","erased":false}""";
 
     public static final String EVENT_PAGE = """
             {"events":[""" + FEED_EVENT + """
@@ -136,7 +148,7 @@ public final class OpenApiExamples {
 
     /** One line of the NDJSON export (the document shows a single line; the export has one per event). */
     public static final String EXPORT_LINE = """
-            {"position":1,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_state_updated","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":null,"occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440000","event":"kyc_state_updated","timestamp":"2025-06-19T17:14:13.123Z","data":{"userId":"550e8400-e29b-41d4-a716-446655440001","state":"REGULAR"}},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMCIsImV2ZW50Ijoia3ljX3N0YXRlX3VwZGF0ZWQiLCJ0aW1lc3RhbXAiOiIyMDI1LTA2LTE5VDE3OjE0OjEzLjEyM1oiLCJkYXRhIjp7InVzZXJJZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMSIsInN0YXRlIjoiUkVHVUxBUiJ9fQ==","hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f","prevHash":"0000000000000000000000000000000000000000000000000000000000000000"}""";
+            {"position":1,"eventId":"550e8400-e29b-41d4-a716-446655440000","type":"kyc_state_updated","userId":"550e8400-e29b-41d4-a716-446655440001","sessionId":null,"occurredAt":"2025-06-19T17:14:13.123Z","recordedAt":"2025-06-19T17:14:13.402817Z","source":"ralio-webhook","contentType":"application/json","payload":{"id":"550e8400-e29b-41d4-a716-446655440000","event":"kyc_state_updated","timestamp":"2025-06-19T17:14:13.123Z","data":{"userId":"550e8400-e29b-41d4-a716-446655440001","state":"REGULAR"}},"rawBody":"eyJpZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMCIsImV2ZW50Ijoia3ljX3N0YXRlX3VwZGF0ZWQiLCJ0aW1lc3RhbXAiOiIyMDI1LTA2LTE5VDE3OjE0OjEzLjEyM1oiLCJkYXRhIjp7InVzZXJJZCI6IjU1MGU4NDAwLWUyOWItNDFkNC1hNzE2LTQ0NjY1NTQ0MDAwMSIsInN0YXRlIjoiUkVHVUxBUiJ9fQ==","hash":"9f2c4e0a5b7d3e1f8a6c2b4d0e9f7a5c3b1d8e6f4a2c0b9d7e5f3a1c8b6d4e2f","prevHash":"0000000000000000000000000000000000000000000000000000000000000000","hashVersion":2,"bodyDigest":"5d1c0f3e8a7b6c4d2e1f0a9b8c7d6e5f4a3b2c1d0e9f8a7b6c5d4e3f2a1b0c9d","erased":false}""";
 
     public static final String REBUILD_REPORT = """
             {"eventsReplayed":1000000,"position":1000000,"sessionRows":300000,"levelRows":100000,

@@ -5,6 +5,7 @@ import com.example.kyc.event.LegalHoldPlaced;
 import com.example.kyc.event.LegalHoldReleased;
 import com.example.kyc.event.RelationshipEnded;
 import com.example.kyc.event.RetentionEvent;
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.InvalidParameterException;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
@@ -40,7 +41,10 @@ import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
+import org.eclipse.microprofile.openapi.annotations.parameters.Parameter;
+import org.eclipse.microprofile.openapi.annotations.parameters.RequestBody;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 
@@ -75,21 +79,20 @@ public class RetentionResource {
     @RolesAllowed(Access.KYC_SERVICE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Record the end of the business relationship",
+    @Operation(operationId = "recordRelationshipEnd", summary = "Record the end of the business relationship",
             description = "Group kyc-service. Body {\"endedAt\": \"<instant>\"}, not in the future. Appends "
                     + "kyc_relationship_ended; the retention period runs from endedAt until an event of the user that "
                     + "happened later stops it. A new end restarts it.")
     @APIResponse(responseCode = "200", description = "Recorded; the user's retention status", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class),
             examples = @ExampleObject(name = "status", value = RetentionExamples.STATUS)))
-    @APIResponse(responseCode = "400", description = "uid is not a UUID, or endedAt is missing, not an instant or in "
-            + "the future", content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "endedAt", value = RetentionExamples.INVALID_ENDED_AT)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token is not in group kyc-service", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
-    public Uni<Response> endRelationship(@PathParam("uid") String uid, String body) {
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    public Uni<Response> endRelationship(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = RelationshipEndRequest.class),
+                    examples = @ExampleObject(name = "ended", value = RetentionExamples.RELATIONSHIP_END))) String body) {
         return withUser(uid, user -> {
             Instant now = clock.instant();
             Instant endedAt = endedAt(read(body), now);
@@ -102,20 +105,19 @@ public class RetentionResource {
     @RolesAllowed(Access.COMPLIANCE)
     @Consumes(MediaType.APPLICATION_JSON)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Place the user's records under legal hold",
+    @Operation(operationId = "placeLegalHold", summary = "Place the user's records under legal hold",
             description = "Group compliance. Body {\"reason\": \"...\"} (1 to 1000 characters). Appends "
                     + "kyc_legal_hold_placed; a user under hold is never erased.")
     @APIResponse(responseCode = "200", description = "Recorded; the user's retention status", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class),
             examples = @ExampleObject(name = "status", value = RetentionExamples.STATUS)))
-    @APIResponse(responseCode = "400", description = "uid is not a UUID, or reason is missing or too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "reason", value = RetentionExamples.INVALID_REASON)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
-    public Uni<Response> placeHold(@PathParam("uid") String uid, String body) {
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    public Uni<Response> placeHold(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+            @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LegalHoldRequest.class),
+                    examples = @ExampleObject(name = "hold", value = RetentionExamples.LEGAL_HOLD))) String body) {
         return withUser(uid, user -> record(new LegalHoldPlaced(UUID.randomUUID(), user, clock.instant(),
                 reason(read(body), true))));
     }
@@ -124,20 +126,19 @@ public class RetentionResource {
     @Path("legal-hold")
     @RolesAllowed(Access.COMPLIANCE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Release the user's legal hold",
+    @Operation(operationId = "releaseLegalHold", summary = "Release the user's legal hold",
             description = "Group compliance. Optional body {\"reason\": \"...\"}. Appends kyc_legal_hold_released "
                     + "when a hold is in place; without one, changes nothing.")
     @APIResponse(responseCode = "200", description = "The user's retention status", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = RetentionResponse.class),
             examples = @ExampleObject(name = "status", value = RetentionExamples.STATUS)))
-    @APIResponse(responseCode = "400", description = "uid is not a UUID, or reason is too long",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "reason", value = RetentionExamples.INVALID_REASON)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
-    public Uni<Response> releaseHold(@PathParam("uid") String uid, String body) {
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    public Uni<Response> releaseHold(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+            @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
+                    schema = @Schema(implementation = LegalHoldRequest.class),
+                    examples = @ExampleObject(name = "release", value = RetentionExamples.LEGAL_HOLD))) String body) {
         return withUser(uid, user -> {
             String reason = body == null || body.isBlank() ? null : reason(read(body), false);
             return retention.status(pool, user).flatMap(status -> status.view().legalHold()
@@ -150,21 +151,17 @@ public class RetentionResource {
     @Path("retention")
     @RolesAllowed(Access.COMPLIANCE)
     @Produces(MediaType.APPLICATION_JSON)
-    @Operation(summary = "Where the user stands with retention",
+    @Operation(operationId = "getRetention", summary = "Where the user stands with retention",
             description = "Group compliance. When the relationship ended, whether the clock runs, when the user "
                     + "becomes erasable, whether a legal hold is in place, and when the user was erased.")
     @APIResponse(responseCode = "200", description = "The user's retention status (unknown users: nothing recorded)",
             content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RetentionResponse.class),
                     examples = @ExampleObject(name = "on hold", value = RetentionExamples.ON_HOLD)))
-    @APIResponse(responseCode = "400", description = "uid is not a UUID", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "uid", value = OpenApiExamples.NOT_A_UUID)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token is not in group compliance", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
-    public Uni<Response> status(@PathParam("uid") String uid) {
+    @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    public Uni<Response> status(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid) {
         return withUser(uid, user -> retention.status(pool, user).map(this::ok));
     }
 

@@ -2,6 +2,7 @@ package com.example.kyc.retention;
 
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
  * A user's retention status, for compliance.
@@ -13,8 +14,9 @@ import java.util.UUID;
  * @param erasedAt            when the user's events were last erased (null if never)
  * @param retentionPeriod     the period applied (ISO-8601)
  */
-public record RetentionResponse(UUID userId, Instant relationshipEndedAt, boolean clockRunning, Instant erasableFrom,
-                                boolean legalHold, Instant erasedAt, String retentionPeriod) {
+public record RetentionResponse(UUID userId, @Schema(nullable = true) Instant relationshipEndedAt, boolean clockRunning,
+                                @Schema(nullable = true) Instant erasableFrom, boolean legalHold,
+                                @Schema(nullable = true) Instant erasedAt, String retentionPeriod) {
 
     static RetentionResponse of(RetentionStatus status, RetentionPeriod period) {
         RetentionView v = status.view();

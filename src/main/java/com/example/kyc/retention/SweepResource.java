@@ -1,5 +1,6 @@
 package com.example.kyc.retention;
 
+import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.Problem;
 import com.example.kyc.security.Access;
 import io.smallrye.mutiny.Uni;
@@ -31,19 +32,15 @@ public class SweepResource {
     }
 
     @POST
-    @Operation(summary = "Erase every user whose retention period has passed",
+    @Operation(operationId = "sweepRetention", summary = "Erase every user whose retention period has passed",
             description = "Group kyc-admin. Erases each user whose period has passed and who is not under legal hold, "
                     + "in small transactions while webhooks go on, and reports how many users and events it erased.")
     @APIResponse(responseCode = "200", description = "Swept", content = @Content(
             mediaType = MediaType.APPLICATION_JSON, schema = @Schema(implementation = SweepReport.class),
             examples = @ExampleObject(name = "report", value = RetentionExamples.SWEEP_REPORT)))
-    @APIResponse(responseCode = "401", description = "No valid bearer token")
-    @APIResponse(responseCode = "403", description = "The token is not in group kyc-admin", content = @Content(
-            mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-            examples = @ExampleObject(name = "403", value = RetentionExamples.FORBIDDEN)))
-    @APIResponse(responseCode = "409", description = "A sweep is already running (on this or another instance)",
-            content = @Content(mediaType = Problem.MEDIA_TYPE, schema = @Schema(implementation = Problem.class),
-                    examples = @ExampleObject(name = "409", value = RetentionExamples.SWEEP_RUNNING)))
+    @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
+    @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
+    @APIResponse(responseCode = "409", ref = ApiDocument.SWEEP_RUNNING)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<SweepReport> sweep() {
         return sweep.sweep();
