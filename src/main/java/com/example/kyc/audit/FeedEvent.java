@@ -3,6 +3,7 @@ package com.example.kyc.audit;
 import com.fasterxml.jackson.annotation.JsonRawValue;
 import java.time.Instant;
 import java.util.UUID;
+import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 
 /**
@@ -15,6 +16,8 @@ import org.eclipse.microprofile.openapi.annotations.media.Schema;
  */
 public record FeedEvent(long position, UUID eventId, String type, UUID userId, @Schema(nullable = true) UUID sessionId, Instant occurredAt,
                         Instant recordedAt, String source,
-                        @JsonRawValue @Schema(ref = "RalioEvent", nullable = true) String payload,
+                        @JsonRawValue @Schema(type = SchemaType.OBJECT, nullable = true, additionalProperties = Schema.True.class,
+                                description = "The stored body as JSON: a RalioEvent for the types this service knows, "
+                                        + "kept as received otherwise; null once erased") String payload,
                         String hash, String prevHash, boolean erased) {
 }
