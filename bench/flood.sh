@@ -1,5 +1,5 @@
 #!/usr/bin/env bash
-# Flood benchmark (issue 10): far more senders than the service can commit at once. Builds the
+# Flood benchmark: far more senders than the service can commit at once. Builds the
 # production jar, starts it against the machine's PostgreSQL 15 with the JVM flags of lib.sh,
 # warms up, then CONNECTIONS (1,000) wrk connections post unique signed webhooks for 20 s, waiting
 # up to 30 s for each answer. Prints throughput, p50/p99/longest wait, how many were refused 503

@@ -200,9 +200,13 @@ public class VerifyExport {
         }
     }
 
-    static byte[] sha256(byte[] bytes) {
+    static byte[] sha256(byte[]... parts) {
         try {
-            return MessageDigest.getInstance("SHA-256").digest(bytes);
+            MessageDigest sha256 = MessageDigest.getInstance("SHA-256");
+            for (byte[] part : parts) {
+                sha256.update(part);
+            }
+            return sha256.digest();
         } catch (NoSuchAlgorithmException e) {
             throw new IllegalStateException("every JDK has SHA-256", e);
         }
@@ -279,19 +283,8 @@ public class VerifyExport {
             if (rawBody == null) {
                 return null;
             }
-            String header = "kyc-event-v1\n" + position + "\n" + eventId + "\n" + type + "\n" + userId + "\n"
-                    + (sessionId == null ? "" : sessionId) + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n"
-                    + source + "\n" + contentType + "\n" + rawBody.length + "\n";
-            MessageDigest sha256;
-            try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-            sha256.update(prevHash);
-            sha256.update(header.getBytes(StandardCharsets.UTF_8));
-            sha256.update(rawBody);
-            return sha256.digest();
+            String header = "kyc-event-v1\n" + fields() + rawBody.length + "\n";
+            return sha256(prevHash, header.getBytes(StandardCharsets.UTF_8), rawBody);
         }
 
         /**
@@ -300,19 +293,14 @@ public class VerifyExport {
          * source\n contentType\n and bodyDigest the 32 bytes of SHA-256(raw body).
          */
         byte[] recomputedHashV2() {
-            String header = "kyc-event-v2\n" + position + "\n" + eventId + "\n" + type + "\n" + userId + "\n"
-                    + (sessionId == null ? "" : sessionId) + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n"
-                    + source + "\n" + contentType + "\n";
-            MessageDigest sha256;
-            try {
-                sha256 = MessageDigest.getInstance("SHA-256");
-            } catch (NoSuchAlgorithmException e) {
-                throw new IllegalStateException("every JDK has SHA-256", e);
-            }
-            sha256.update(prevHash);
-            sha256.update(header.getBytes(StandardCharsets.UTF_8));
-            sha256.update(bodyDigest);
-            return sha256.digest();
+            String header = "kyc-event-v2\n" + fields();
+            return sha256(prevHash, header.getBytes(StandardCharsets.UTF_8), bodyDigest);
+        }
+
+        // The header lines both versions share, after the version line.
+        private String fields() {
+            return position + "\n" + eventId + "\n" + type + "\n" + userId + "\n" + (sessionId == null ? "" : sessionId)
+                    + "\n" + occurredAtMicros + "\n" + recordedAtMicros + "\n" + source + "\n" + contentType + "\n";
         }
 
         private static Object field(Map<String, Object> fields, String name) {
