@@ -1,10 +1,9 @@
 package com.example.kyc.audit;
 
-import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problems;
-import com.example.kyc.query.Uuids;
+import com.example.kyc.event.Uuids;
 import com.example.kyc.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,5 @@
 package com.example.kyc.audit;
 
-import com.example.kyc.retention.RetentionExamples;
 import com.example.kyc.retention.RetentionViewTable;
 import io.vertx.mutiny.sqlclient.Pool;
 import com.example.kyc.http.ApiDocument;
@@ -8,7 +7,7 @@ import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problems;
 import com.example.kyc.projection.explain.KycExplainer;
 import com.example.kyc.projection.explain.KycExplanation;
-import com.example.kyc.query.Uuids;
+import com.example.kyc.event.Uuids;
 import com.example.kyc.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

@@ -1,6 +1,6 @@
 package com.example.kyc.query;
 
-import com.example.kyc.retention.RetentionExamples;
+import com.example.kyc.event.Uuids;
 import com.example.kyc.projection.session.SessionView;
 import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;

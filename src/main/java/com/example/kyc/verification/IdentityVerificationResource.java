@@ -4,7 +4,7 @@ import com.example.kyc.http.ApiDocument;
 import com.example.kyc.http.OpenApiExamples;
 import com.example.kyc.http.Problem;
 import com.example.kyc.http.Problems;
-import com.example.kyc.query.Uuids;
+import com.example.kyc.event.Uuids;
 import com.example.kyc.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

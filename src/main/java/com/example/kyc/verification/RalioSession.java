@@ -1,6 +1,6 @@
 package com.example.kyc.verification;
 
-import com.example.kyc.query.Uuids;
+import com.example.kyc.event.Uuids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -1,10 +1,10 @@
-package com.example.kyc.query;
+package com.example.kyc.event;
 
 import java.util.Optional;
 import java.util.UUID;
 import java.util.regex.Pattern;
 
-/** Path ids are UUIDs in their canonical form; anything else is a 400, never a lookup. */
+/** Ids are UUIDs in their canonical form: in a path anything else is a 400, never a lookup. */
 public final class Uuids {
 
     private static final Pattern CANONICAL =
