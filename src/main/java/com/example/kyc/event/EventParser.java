@@ -52,44 +52,6 @@ public final class EventParser {
         return new ParsedEvent(toEvent(root, true), payloadJson);
     }
 
-    /** The payload (and raw body) of a session this service created through Ralio's API. */
-    public static String write(SessionCreated created) {
-        ObjectNode root = STRICT.createObjectNode();
-        root.put("id", created.eventId().toString());
-        root.put("event", created.type());
-        root.put("timestamp", created.occurredAt().toString());
-        ObjectNode data = root.putObject("data");
-        data.put("userId", created.userId().toString());
-        data.put("sessionId", created.session().toString());
-        data.put("hostedUrl", created.hostedUrl());
-        data.put("expiresAt", created.expiresAt() == null ? null : created.expiresAt().toString());
-        return write(root);
-    }
-
-    /** The payload (and raw body) of a retention event this service records. */
-    public static String write(RetentionEvent event) {
-        ObjectNode root = STRICT.createObjectNode();
-        root.put("id", event.eventId().toString());
-        root.put("event", event.type());
-        root.put("timestamp", event.occurredAt().toString());
-        ObjectNode data = root.putObject("data");
-        data.put("userId", event.userId().toString());
-        if (event instanceof RelationshipEnded e) {
-            data.put("endedAt", e.endedAt().toString());
-        } else if (event instanceof LegalHoldPlaced e) {
-            data.put("reason", e.reason());
-        } else if (event instanceof LegalHoldReleased e) {
-            data.put("reason", e.reason());
-        } else if (event instanceof UserErased e) {
-            data.put("rule", e.rule());
-            data.put("period", e.period());
-            data.put("relationshipEndedAt", e.relationshipEndedAt() == null ? null : e.relationshipEndedAt().toString());
-            data.put("erasedEvents", e.erasedEvents());
-            data.put("throughPosition", e.throughPosition());
-        }
-        return write(root);
-    }
-
     private static String utf8(byte[] body) {
         if (body.length >= 3 && body[0] == (byte) 0xEF && body[1] == (byte) 0xBB && body[2] == (byte) 0xBF) {
             throw new InvalidEventException(null, "the body must not start with a byte order mark");

@@ -1,6 +1,6 @@
 package com.example.kyc.retention;
 
-import com.example.kyc.event.EventParser;
+import com.example.kyc.event.OwnEvents;
 import com.example.kyc.event.EventTypes;
 import com.example.kyc.event.UserErased;
 import com.example.kyc.store.EventStore;
@@ -12,7 +12,6 @@ import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -115,9 +114,7 @@ public class Eraser {
     }
 
     private static NewEvent erasedEvent(UserErased event) {
-        String payload = EventParser.write(event);
-        return new NewEvent(event, payload, payload.getBytes(StandardCharsets.UTF_8), MediaType.APPLICATION_JSON,
-                NewEvent.SOURCE_API);
+        return NewEvent.recordedHere(event, OwnEvents.json(event));
     }
 
     private static Set<UUID> union(Set<UUID> a, Set<UUID> b) {

@@ -1,6 +1,7 @@
 package com.example.kyc.retention;
 
-import com.example.kyc.event.EventParser;
+import com.example.kyc.event.OwnEvents;
+import com.example.kyc.event.InstantRange;
 import com.example.kyc.event.LegalHoldPlaced;
 import com.example.kyc.event.LegalHoldReleased;
 import com.example.kyc.event.RelationshipEnded;
@@ -28,7 +29,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -172,10 +172,7 @@ public class RetentionResource {
     }
 
     private Uni<Response> record(RetentionEvent event) {
-        String payload = EventParser.write(event);
-        NewEvent recorded = new NewEvent(event, payload, payload.getBytes(StandardCharsets.UTF_8),
-                MediaType.APPLICATION_JSON, NewEvent.SOURCE_API);
-        return appendQueue.offer(recorded)
+        return appendQueue.offer(NewEvent.recordedHere(event, OwnEvents.json(event)))
                 .flatMap(outcome -> retention.status(pool, event.userId()))
                 .map(this::ok);
     }
@@ -206,6 +203,9 @@ public class RetentionResource {
             endedAt = Instant.parse(value.asText());
         } catch (DateTimeParseException e) {
             throw new InvalidParameterException("endedAt", "endedAt must be an ISO-8601 instant, e.g. 2025-06-19T17:14:13Z");
+        }
+        if (!InstantRange.contains(endedAt)) {
+            throw new InvalidParameterException("endedAt", "endedAt must be in the years 0001 to 9999 (UTC)");
         }
         if (endedAt.isAfter(now.plus(CLOCK_SKEW))) {
             throw new InvalidParameterException("endedAt", "endedAt must not be in the future");

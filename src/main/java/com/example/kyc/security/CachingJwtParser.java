@@ -91,7 +91,7 @@ public class CachingJwtParser implements JWTParser {
         }
         TrustedKey key = keys.current().find(kid, alg);
         if (key == null) {
-            keys.unknownKeyId();
+            keys.refreshSoon();
             throw new ParseException("no trusted key for this token's kid and alg");
         }
         JWTAuthContextInfo withKey = new JWTAuthContextInfo(context);

@@ -82,8 +82,16 @@ public class TrustedKeys {
         onKeyRemoved.add(action);
     }
 
-    /** A token named a key id not in the current set: the provider may have added it since the last fetch. */
-    public void unknownKeyId() {
+    /** Whether tokens can be verified now: keys are held, or SmallRye JWT resolves them itself. */
+    public boolean hasKeys() {
+        return !managed() || !current().keys().isEmpty();
+    }
+
+    /**
+     * The provider may have keys the current set lacks (a token named an unknown key id, or none was ever
+     * fetched): fetch now, at most once per forced-refresh interval.
+     */
+    public void refreshSoon() {
         if (remote() && allowedNow()) {
             fetch();
         }

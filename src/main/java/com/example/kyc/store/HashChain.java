@@ -37,29 +37,33 @@ public final class HashChain {
     public static byte[] hash(byte[] prevHash, long position, UUID eventId, String eventType, UUID userId,
                               UUID sessionId, Instant occurredAt, Instant recordedAt, String source,
                               String contentType, byte[] rawBody) {
-        String header = "kyc-event-v1\n" + position + '\n' + eventId + '\n' + eventType + '\n' + userId + '\n'
-                + (sessionId == null ? "" : sessionId.toString()) + '\n'
-                + epochMicros(occurredAt) + '\n' + epochMicros(recordedAt) + '\n'
-                + source + '\n' + contentType + '\n' + rawBody.length + '\n';
-        MessageDigest sha = sha256();
-        sha.update(prevHash);
-        sha.update(header.getBytes(StandardCharsets.UTF_8));
-        sha.update(rawBody);
-        return sha.digest();
+        String header = "kyc-event-v1\n" + fields(position, eventId, eventType, userId, sessionId, occurredAt, recordedAt,
+                source, contentType) + rawBody.length + '\n';
+        return digest(prevHash, header, rawBody);
     }
 
     /** Hash version 2: covers {@code bodyDigest} (SHA-256 of the raw body) rather than the body. */
     public static byte[] hashV2(byte[] prevHash, long position, UUID eventId, String eventType, UUID userId,
                                 UUID sessionId, Instant occurredAt, Instant recordedAt, String source,
                                 String contentType, byte[] bodyDigest) {
-        String header = "kyc-event-v2\n" + position + '\n' + eventId + '\n' + eventType + '\n' + userId + '\n'
+        String header = "kyc-event-v2\n" + fields(position, eventId, eventType, userId, sessionId, occurredAt, recordedAt,
+                source, contentType);
+        return digest(prevHash, header, bodyDigest);
+    }
+
+    // The header lines both versions share, after the version line.
+    private static String fields(long position, UUID eventId, String eventType, UUID userId, UUID sessionId,
+                                 Instant occurredAt, Instant recordedAt, String source, String contentType) {
+        return position + "\n" + eventId + '\n' + eventType + '\n' + userId + '\n'
                 + (sessionId == null ? "" : sessionId.toString()) + '\n'
-                + epochMicros(occurredAt) + '\n' + epochMicros(recordedAt) + '\n'
-                + source + '\n' + contentType + '\n';
+                + epochMicros(occurredAt) + '\n' + epochMicros(recordedAt) + '\n' + source + '\n' + contentType + '\n';
+    }
+
+    private static byte[] digest(byte[] prevHash, String header, byte[] body) {
         MessageDigest sha = sha256();
         sha.update(prevHash);
         sha.update(header.getBytes(StandardCharsets.UTF_8));
-        sha.update(bodyDigest);
+        sha.update(body);
         return sha.digest();
     }
 

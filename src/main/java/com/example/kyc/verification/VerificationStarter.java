@@ -1,6 +1,6 @@
 package com.example.kyc.verification;
 
-import com.example.kyc.event.EventParser;
+import com.example.kyc.event.OwnEvents;
 import com.example.kyc.event.SessionCreated;
 import com.example.kyc.http.Failures;
 import com.example.kyc.ingest.AppendQueue;
@@ -12,7 +12,6 @@ import io.vertx.core.Vertx;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
-import java.nio.charset.StandardCharsets;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -97,9 +96,7 @@ public class VerificationStarter {
         Instant expiresAt = session.expiresAt() != null ? session.expiresAt() : now.plus(SESSION_LIFETIME);
         SessionCreated created = new SessionCreated(UUID.randomUUID(), userId, session.id(), now,
                 session.hostedUrl(), expiresAt);
-        String payload = EventParser.write(created);
-        NewEvent event = new NewEvent(created, payload, payload.getBytes(StandardCharsets.UTF_8),
-                MediaType.APPLICATION_JSON, NewEvent.SOURCE_API);
+        NewEvent event = NewEvent.recordedHere(created, OwnEvents.json(created));
         return appendQueue.offer(event).map(outcome -> {
             if (outcome instanceof Conflict) {
                 // Ralio named a session this service holds for another user: its answer cannot be trusted.

@@ -11,7 +11,7 @@ import static org.hamcrest.Matchers.nullValue;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.kyc.event.EventParser;
+import com.example.kyc.event.OwnEvents;
 import com.example.kyc.event.SessionCreated;
 import com.example.kyc.ingest.EventAppender;
 import com.example.kyc.store.NewEvent;
@@ -106,7 +106,7 @@ class PastViewTest {
         Instant expiresAt = Instant.now().plus(Duration.ofDays(7)).truncatedTo(ChronoUnit.MILLIS);
         SessionCreated created = new SessionCreated(UUID.randomUUID(), user, session, Instant.now(),
                 "https://verify.raliopay.com/session/abc", expiresAt);
-        String payload = EventParser.write(created);
+        String payload = OwnEvents.json(created);
         appender.append(List.of(new NewEvent(created, payload, payload.getBytes(StandardCharsets.UTF_8),
                 "application/json", NewEvent.SOURCE_API))).await().atMost(Duration.ofSeconds(10));
         Instant recorded = recordedAt(created.eventId());

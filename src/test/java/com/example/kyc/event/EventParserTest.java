@@ -141,7 +141,7 @@ class EventParserTest {
         SessionCreated created = new SessionCreated(UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(),
                 Instant.parse("2026-01-01T10:00:00.123456Z"), "https://verify.raliopay.com/session/abc",
                 Instant.parse("2026-01-08T10:00:00.123456Z"));
-        assertEquals(created, EventParser.decodeStored(EventParser.write(created)).event());
+        assertEquals(created, EventParser.decodeStored(OwnEvents.json(created)).event());
     }
 
     @Test

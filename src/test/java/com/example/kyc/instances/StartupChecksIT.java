@@ -12,6 +12,11 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import com.example.kyc.support.Webhooks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.io.IOException;
+import java.math.BigInteger;
+import java.security.KeyPairGenerator;
+import java.security.interfaces.ECPublicKey;
+import java.security.spec.ECGenParameterSpec;
+import java.util.Base64;
 import java.net.ConnectException;
 import java.net.ServerSocket;
 import java.net.URI;
@@ -99,7 +104,7 @@ class StartupChecksIT {
                     "no Ralio stand-in in production");
 
             idp.stubFor(get("/jwks.json").willReturn(aResponse().withHeader("Content-Type", "application/json")
-                    .withBody("{\"keys\":[]}")));
+                    .withBody(oneSigningKey())));
 
             awaitStatus(service, base.resolve("/q/health/ready"), 200, log);
         } finally {
@@ -185,5 +190,22 @@ class StartupChecksIT {
         try (ServerSocket socket = new ServerSocket(0)) {
             return socket.getLocalPort();
         }
+    }
+
+    // A JWKS with one real ES256 key: readiness waits for a key it can verify tokens with, not merely an answer.
+    private static String oneSigningKey() throws Exception {
+        KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
+        generator.initialize(new ECGenParameterSpec("secp256r1"));
+        ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
+        return "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"it\",\"alg\":\"ES256\",\"use\":\"sig\",\"x\":\""
+                + coordinate(key.getW().getAffineX()) + "\",\"y\":\"" + coordinate(key.getW().getAffineY()) + "\"}]}";
+    }
+
+    private static String coordinate(BigInteger value) {
+        byte[] bytes = value.toByteArray();
+        byte[] fixed = new byte[32];
+        int length = Math.min(bytes.length, 32);
+        System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
+        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
     }
 }

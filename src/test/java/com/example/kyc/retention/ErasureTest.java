@@ -12,7 +12,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.kyc.event.EventParser;
+import com.example.kyc.event.OwnEvents;
 import com.example.kyc.event.EventTypes;
 import com.example.kyc.event.SessionCreated;
 import com.example.kyc.ingest.AppendQueue;
@@ -93,7 +93,7 @@ class ErasureTest {
         Instant t = Instant.now().minusSeconds(600).truncatedTo(ChronoUnit.MILLIS);
         SessionCreated created = new SessionCreated(UUID.randomUUID(), user, session, t,
                 "https://verify.example/" + marker, t.plus(Duration.ofDays(7)));
-        String payload = EventParser.write(created);
+        String payload = OwnEvents.json(created);
         appendQueue.offer(new NewEvent(created, payload, payload.getBytes(StandardCharsets.UTF_8), "application/json",
                 NewEvent.SOURCE_API)).await().atMost(Duration.ofSeconds(30));
         webhook(Webhooks.sessionEvent("kyc_session_manual_review", UUID.randomUUID(), user, session, t.plusSeconds(1),
@@ -420,6 +420,12 @@ class ErasureTest {
                 .body("{\"endedAt\":\"yesterday\"}").post("/users/{uid}/relationship-end", user).then()
                 .statusCode(400).body("field", equalTo("endedAt"));
         endRelationship(user, Instant.now().plus(Duration.ofDays(1))).statusCode(400).body("field", equalTo("endedAt"));
+        // Instant.parse reads these, but timestamptz and the retention arithmetic cannot hold them: 400, not 5xx.
+        for (String past : new String[] {"-999999999-01-01T00:00:00Z", "-4714-01-01T00:00:00Z", "0000-12-31T23:59:59Z"}) {
+            given().auth().oauth2(Tokens.group("kyc-service")).contentType("application/json")
+                    .body("{\"endedAt\":\"" + past + "\"}").post("/users/{uid}/relationship-end", user).then()
+                    .statusCode(400).body("field", equalTo("endedAt"));
+        }
         given().auth().oauth2(Tokens.group("compliance")).contentType("application/json").body("{\"reason\":\"\"}")
                 .put("/users/{uid}/legal-hold", user).then().statusCode(400).body("field", equalTo("reason"));
         assertEquals(0, rowsOf(user));

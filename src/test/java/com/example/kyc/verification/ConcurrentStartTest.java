@@ -9,7 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import com.example.kyc.event.EventParser;
+import com.example.kyc.event.OwnEvents;
 import com.example.kyc.event.SessionCreated;
 import com.example.kyc.ingest.AppendQueue;
 import com.example.kyc.store.AppendOutcome;
@@ -132,7 +132,7 @@ class ConcurrentStartTest {
         Instant now = Instant.now();
         SessionCreated created = new SessionCreated(UUID.randomUUID(), user, session, now, hostedUrl(session),
                 now.plus(Duration.ofDays(7)));
-        String payload = EventParser.write(created);
+        String payload = OwnEvents.json(created);
         AppendOutcome outcome = appendQueue.offer(new NewEvent(created, payload,
                 payload.getBytes(StandardCharsets.UTF_8), "application/json", NewEvent.SOURCE_API))
                 .await().atMost(Duration.ofSeconds(10));

@@ -8,7 +8,7 @@ import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
-import com.example.kyc.event.EventParser;
+import com.example.kyc.event.OwnEvents;
 import com.example.kyc.event.SessionCreated;
 import com.example.kyc.ingest.EventAppender;
 import com.example.kyc.store.NewEvent;
@@ -100,7 +100,7 @@ class ProjectionRebuildTest {
         UUID second = UUID.randomUUID();
         SessionCreated created = new SessionCreated(UUID.randomUUID(), user, second, T1.plusSeconds(300),
                 "https://verify.raliopay.com/session/xyz", T1.plusSeconds(300).plus(Duration.ofDays(7)));
-        String payload = EventParser.write(created);
+        String payload = OwnEvents.json(created);
         appender.append(List.of(new NewEvent(created, payload, payload.getBytes(StandardCharsets.UTF_8),
                 "application/json", NewEvent.SOURCE_API))).await().atMost(Duration.ofSeconds(10));
         post(sessionEvent("kyc_session_verified", UUID.randomUUID(), user, session, T1.plusSeconds(60))).statusCode(200);
