@@ -1,9 +1,0 @@
-package com.example.kyc.embedded;
-
-/** The embedded PostgreSQL could not start; the message says what to do. */
-public class EmbeddedStartException extends RuntimeException {
-
-    public EmbeddedStartException(String message, Throwable cause) {
-        super(message, cause);
-    }
-}

@@ -1,9 +1,0 @@
-package com.example.kyc.projection.rebuild;
-
-/** Another rebuild (in this or another instance) holds the rebuild lock. */
-public class RebuildRunningException extends RuntimeException {
-
-    public RebuildRunningException() {
-        super("a rebuild is already running", null, false, false);
-    }
-}

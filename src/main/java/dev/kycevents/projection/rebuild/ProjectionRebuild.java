@@ -1,0 +1,100 @@
+package dev.kycevents.projection.rebuild;
+
+import dev.kycevents.store.ErasedRows;
+import dev.kycevents.projection.level.LevelViewTable;
+import dev.kycevents.projection.session.SessionViewTable;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import org.jboss.logging.Logger;
+
+/**
+ * Rebuilds every read model from the events, in one transaction, while the live tables keep
+ * answering queries and taking appends:
+ * <ol>
+ * <li>create empty copies of the read-model tables;</li>
+ * <li>replay every event up to the current head into them, one user at a time;</li>
+ * <li>take the log-head lock (appends wait from here), re-fold the users of any event appended
+ *     meanwhile, and count how many live rows differ from the rebuilt ones (drift);</li>
+ * <li>rename the copies into place, drop the old tables, commit.</li>
+ * </ol>
+ * Readers never see a half-built table: until commit they read the old ones.
+ */
+@ApplicationScoped
+public class ProjectionRebuild {
+
+    private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
+
+    // Sorted by user so that each user's history is complete when the next user begins.
+    private static final String EVERY_EVENT_UP_TO = "SELECT " + EventReplay.COLUMNS
+            + " FROM events WHERE position <= $1 AND " + ErasedRows.FOLDABLE + " ORDER BY user_id, position";
+
+    private static final String USERS_APPENDED_AFTER = "SELECT " + EventReplay.COLUMNS
+            + " FROM events WHERE user_id IN (SELECT user_id FROM events WHERE position > $1)"
+            + " AND " + ErasedRows.FOLDABLE
+            + " ORDER BY user_id, position";
+
+    private final Pool pool;
+    private final RebuildTables tables;
+    private final EventReplay replay;
+
+    public ProjectionRebuild(Pool pool, RebuildTables tables, EventReplay replay) {
+        this.pool = pool;
+        this.tables = tables;
+        this.replay = replay;
+    }
+
+    public Uni<RebuildReport> rebuild() {
+        long started = System.nanoTime();
+        return pool.withTransaction(connection -> tables.tryLock(connection)
+                        .chain(locked -> locked ? tables.createCopies(connection)
+                                : Uni.createFrom().failure(new RebuildRunningException()))
+                        .chain(() -> tables.lastPosition(connection))
+                        .chain(upTo -> pool.withTransaction(reader ->
+                                        replay.replay(reader, connection, EVERY_EVENT_UP_TO, Tuple.of(upTo)))
+                                .call(() -> tables.analyzeCopies(connection))
+                                .chain(replayed -> swapIn(connection, upTo, replayed, started))))
+                .invoke(report -> LOG.infof("projection rebuild: %d events up to position %d, %d session and %d "
+                                + "level rows, drift sessions=%d levels=%d, %d ms", report.eventsReplayed(),
+                        report.position(), report.sessionRows(), report.levelRows(), report.drift().sessions(),
+                        report.drift().levels(), report.durationMs()));
+    }
+
+    private static long millisSince(long nanos) {
+        return (System.nanoTime() - nanos) / 1_000_000;
+    }
+
+    // Under the log-head lock until commit: the copies catch up, are compared, and replace the live tables.
+    private Uni<RebuildReport> swapIn(SqlConnection connection, long replayedUpTo, long replayed, long started) {
+        return tables.lockHead(connection).chain(head -> lockedFrom(System.nanoTime(), connection, replayedUpTo, head,
+                replayed, started));
+    }
+
+    private Uni<RebuildReport> lockedFrom(long locked, SqlConnection connection, long replayedUpTo, long head,
+                                          long replayed, long started) {
+        return catchUp(connection, replayedUpTo, head)
+                .chain(() -> drift(connection))
+                .chain(drift -> tables.rows(connection, RebuildTables.copyOf(SessionViewTable.TABLE))
+                        .chain(sessionRows -> tables.rows(connection, RebuildTables.copyOf(LevelViewTable.TABLE))
+                                .call(() -> tables.swap(connection))
+                                .map(levelRows -> new RebuildReport(replayed + head - replayedUpTo, head, sessionRows,
+                                        levelRows, drift, millisSince(started)))))
+                .invoke(() -> LOG.infof("projection rebuild: appends waited %d ms for the catch-up (%d events), "
+                        + "the drift and the swap", millisSince(locked), head - replayedUpTo));
+    }
+
+    private Uni<RebuildReport.Drift> drift(SqlConnection connection) {
+        return tables.drift(connection, SessionViewTable.TABLE).chain(sessions ->
+                tables.drift(connection, LevelViewTable.TABLE).map(levels -> new RebuildReport.Drift(sessions, levels)));
+    }
+
+    // Users with events appended during the replay are folded again from their whole history.
+    private Uni<Void> catchUp(SqlConnection connection, long replayedUpTo, long head) {
+        if (head == replayedUpTo) {
+            return Uni.createFrom().voidItem();
+        }
+        return replay.replay(connection, connection, USERS_APPENDED_AFTER, Tuple.of(replayedUpTo)).replaceWithVoid();
+    }
+}

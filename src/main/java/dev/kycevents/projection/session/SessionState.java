@@ -1,0 +1,29 @@
+package dev.kycevents.projection.session;
+
+/** Where a verification session stands; the codes are Ralio's. */
+public enum SessionState {
+    NOT_STARTED(1),
+    STARTED(2),
+    VERIFIED(3),
+    REVIEW(4),
+    REJECTED(5),
+    EXPIRED(6);
+
+    private final int code;
+
+    SessionState(int code) {
+        this.code = code;
+    }
+
+    public int code() {
+        return code;
+    }
+
+    /** Ralio never moves a session out of these: a new session is needed instead. */
+    public boolean terminal() {
+        return switch (this) {
+            case VERIFIED, REJECTED, EXPIRED -> true;
+            case NOT_STARTED, STARTED, REVIEW -> false;
+        };
+    }
+}

@@ -1,0 +1,44 @@
+package dev.kycevents.retention;
+
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
+import org.eclipse.microprofile.config.inject.ConfigProperty;
+
+/** The retention settings, checked once at start (see the README's configuration table). */
+@ApplicationScoped
+public class RetentionSettings {
+
+    private final RetentionPeriod period;
+    private final Duration sweepInterval;
+    private final int batchUsers;
+
+    public RetentionSettings(@ConfigProperty(name = "kyc.retention.period", defaultValue = "P5Y") String period,
+                             @ConfigProperty(name = "kyc.retention.sweep-interval", defaultValue = "PT1H")
+                             Duration sweepInterval,
+                             @ConfigProperty(name = "kyc.retention.sweep-batch-users", defaultValue = "200")
+                             int batchUsers) {
+        this.period = RetentionPeriod.parse(period);
+        if (sweepInterval.isNegative()) {
+            throw new IllegalArgumentException("KYC_RETENTION_SWEEP_INTERVAL must not be negative (0 turns it off)");
+        }
+        if (batchUsers < 1) {
+            throw new IllegalArgumentException("KYC_RETENTION_SWEEP_BATCH_USERS must be at least 1");
+        }
+        this.sweepInterval = sweepInterval;
+        this.batchUsers = batchUsers;
+    }
+
+    public RetentionPeriod period() {
+        return period;
+    }
+
+    /** Zero: no scheduled sweep (the endpoint still sweeps on demand). */
+    public Duration sweepInterval() {
+        return sweepInterval;
+    }
+
+    /** Users erased per transaction: small, so that appends never wait long for the log-head lock. */
+    public int batchUsers() {
+        return batchUsers;
+    }
+}

@@ -1,0 +1,126 @@
+package dev.kycevents.retention;
+
+import dev.kycevents.event.EventTypes;
+import io.smallrye.mutiny.Uni;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import io.vertx.mutiny.sqlclient.Tuple;
+import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneOffset;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.UUID;
+
+/**
+ * Erases every user whose retention period has passed and who is not on hold. One sweep at a time across every
+ * instance (a session-level advisory lock, held on its own connection for the sweep); users are read in pages by
+ * id and erased in small transactions; afterwards VACUUM frees the old row versions holding the erased bodies.
+ */
+@ApplicationScoped
+public class RetentionSweep {
+
+    /** The advisory lock key: "KYCRETN" in ASCII, unlikely to be used by anything else in the database. */
+    static final long LOCK_KEY = 0x4b59435245544eL;
+
+    private static final int PAGE_USERS = 1000;
+
+    // Users whose relationship ended before the cutoff, not on hold, with something left to erase, in id order.
+    private static final String CANDIDATES = """
+            SELECT r.user_id, r.relationship_ended_at, r.legal_hold, r.erased_at, r.erased_through,
+                   a.last_position, a.last_activity_at
+            FROM retention_view r
+            CROSS JOIN LATERAL (%s) a
+            WHERE r.relationship_ended_at <= $1 AND NOT r.legal_hold AND r.user_id > $3
+              AND (r.erased_at IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.user_id = r.user_id
+                       AND e.position > r.erased_through AND e.event_type <> '%s'))
+            ORDER BY r.user_id LIMIT $4""".formatted(
+            RetentionViewTable.ACTIVITY.formatted(EventTypes.USER_ERASED, 2, "r.user_id"), EventTypes.USER_ERASED);
+
+    // Outside any transaction (VACUUM refuses to run in one); the toast tables go with their tables.
+    private static final String VACUUM = "VACUUM events, session_view, kyc_level_view";
+
+    private final Pool pool;
+    private final Eraser eraser;
+    private final RetentionSettings settings;
+    private final Clock clock;
+
+    public RetentionSweep(Pool pool, Eraser eraser, RetentionSettings settings, Clock clock) {
+        this.pool = pool;
+        this.eraser = eraser;
+        this.settings = settings;
+        this.clock = clock;
+    }
+
+    /** Fails with {@link SweepRunningException} when another sweep holds the lock. */
+    public Uni<SweepReport> sweep() {
+        return pool.withConnection(lockHolder -> lockHolder
+                .preparedQuery("SELECT pg_try_advisory_lock($1)").execute(Tuple.of(LOCK_KEY))
+                .flatMap(locked -> {
+                    if (!locked.iterator().next().getBoolean(0)) {
+                        return Uni.createFrom().failure(new SweepRunningException());
+                    }
+                    return run(lockHolder)
+                            .eventually(() -> lockHolder.preparedQuery("SELECT pg_advisory_unlock($1)")
+                                    .execute(Tuple.of(LOCK_KEY)));
+                }));
+    }
+
+    private Uni<SweepReport> run(SqlConnection connection) {
+        Instant started = clock.instant();
+        RetentionPeriod period = settings.period();
+        // A day of slack: calendar periods are not exact inverses (29 February); RetentionStatus decides exactly.
+        Instant cutoff = period.before(started).plus(Duration.ofDays(1));
+        Tally tally = new Tally();
+        // PostgreSQL orders uuids by their bytes, unsigned: the all-zero uuid comes first.
+        return page(new UUID(0, 0), cutoff, started, period, tally)
+                .chain(() -> tally.events > 0 ? connection.query(VACUUM).execute().replaceWithVoid()
+                        : Uni.createFrom().voidItem())
+                .map(ignored -> new SweepReport(started, clock.instant(), tally.users, tally.events, tally.skipped,
+                        period.text()));
+    }
+
+    private static final class Tally {
+        long users;
+        long events;
+        long skipped;
+    }
+
+    private Uni<Void> page(UUID after, Instant cutoff, Instant now, RetentionPeriod period, Tally tally) {
+        return pool.preparedQuery(CANDIDATES)
+                .execute(Tuple.tuple().addOffsetDateTime(cutoff.atOffset(ZoneOffset.UTC))
+                        .addArrayOfString(RetentionViewTable.RETENTION_TYPES).addUUID(after).addInteger(PAGE_USERS))
+                .flatMap(rows -> {
+                    List<RetentionStatus> erasable = new ArrayList<>();
+                    UUID last = after;
+                    for (var row : rows) {
+                        RetentionStatus status = RetentionViewTable.status(row);
+                        last = status.view().userId();
+                        if (status.erasable(now, period)) {
+                            erasable.add(status);
+                        }
+                    }
+                    UUID next = last;
+                    Uni<Void> erased = eraseInBatches(erasable, 0, period, now, tally);
+                    return rows.size() < PAGE_USERS ? erased
+                            : erased.chain(() -> page(next, cutoff, now, period, tally));
+                });
+    }
+
+    private Uni<Void> eraseInBatches(List<RetentionStatus> users, int from, RetentionPeriod period, Instant now,
+                                     Tally tally) {
+        if (from >= users.size()) {
+            return Uni.createFrom().voidItem();
+        }
+        int to = Math.min(users.size(), from + settings.batchUsers());
+        return eraser.erase(users.subList(from, to), period, now)
+                .invoke(outcome -> {
+                    tally.users += outcome.users();
+                    tally.events += outcome.events();
+                    tally.skipped += outcome.cameBack().size();
+                })
+                .chain(() -> eraseInBatches(users, to, period, now, tally));
+    }
+}

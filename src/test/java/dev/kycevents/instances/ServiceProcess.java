@@ -1,0 +1,95 @@
+package dev.kycevents.instances;
+
+import dev.kycevents.support.Webhooks;
+import java.io.File;
+import java.io.IOException;
+import java.net.ServerSocket;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+
+/** One instance of the packaged service, as an operator runs it: its own JVM, configured by environment. */
+final class ServiceProcess implements AutoCloseable {
+
+    private final Process process;
+    final int port;
+    final Path log;
+
+    private ServiceProcess(Process process, int port, Path log) {
+        this.process = process;
+        this.port = port;
+        this.log = log;
+    }
+
+    static ServiceProcess start(String name, ItDatabase database) throws IOException {
+        String jar = System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar");
+        int port = freePort();
+        Path log = Path.of("target", "it-logs", name + ".log");
+        Files.createDirectories(log.getParent());
+        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar)
+                .redirectErrorStream(true).redirectOutput(log.toFile());
+        builder.environment().putAll(Map.of(
+                "QUARKUS_HTTP_PORT", String.valueOf(port),
+                "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),
+                "QUARKUS_DATASOURCE_JDBC_URL", database.jdbcUrl(),
+                "QUARKUS_DATASOURCE_USERNAME", "postgres",
+                "RALIO_WEBHOOK_SECRETS", Webhooks.SECRET,
+                "MP_JWT_VERIFY_PUBLICKEY_LOCATION", new File("dev/jwt/public.pem").getAbsolutePath(),
+                "MP_JWT_VERIFY_ISSUER", "https://kyc-events.dev",
+                "RALIO_API_BASE_URL", "http://127.0.0.1:9",
+                "RALIO_API_KEY", "not-used-here"));
+        return new ServiceProcess(builder.start(), port, log);
+    }
+
+    URI uri(String path) {
+        return URI.create("http://localhost:" + port + path);
+    }
+
+    ServiceProcess awaitReady(Duration timeout) throws Exception {
+        HttpClient http = HttpClient.newHttpClient();
+        long deadline = System.nanoTime() + timeout.toNanos();
+        while (System.nanoTime() < deadline) {
+            if (!process.isAlive()) {
+                throw new IllegalStateException("instance exited; see " + log);
+            }
+            try {
+                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                        HttpResponse.BodyHandlers.discarding());
+                if (ready.statusCode() == 200) {
+                    return this;
+                }
+            } catch (IOException notYet) {
+                // not listening yet
+            }
+            Thread.sleep(100);
+        }
+        throw new IllegalStateException("instance not ready in " + timeout + "; see " + log);
+    }
+
+    /** SIGTERM, as an orchestrator stops a container; returns the exit code. */
+    int terminate(Duration timeout) throws InterruptedException {
+        process.destroy();
+        if (!process.waitFor(timeout.toMillis(), TimeUnit.MILLISECONDS)) {
+            process.destroyForcibly();
+            throw new IllegalStateException("instance did not stop within " + timeout);
+        }
+        return process.exitValue();
+    }
+
+    @Override
+    public void close() {
+        process.destroyForcibly();
+    }
+
+    private static int freePort() throws IOException {
+        try (ServerSocket socket = new ServerSocket(0)) {
+            return socket.getLocalPort();
+        }
+    }
+}

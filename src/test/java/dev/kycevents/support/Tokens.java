@@ -1,0 +1,67 @@
+package dev.kycevents.support;
+
+import io.smallrye.jwt.build.Jwt;
+import java.nio.charset.StandardCharsets;
+import java.security.KeyPairGenerator;
+import java.security.NoSuchAlgorithmException;
+import java.security.PrivateKey;
+import java.time.Instant;
+import java.util.Base64;
+import java.util.Set;
+import java.util.UUID;
+
+/** Bearer tokens as the company's identity provider would mint them, and a few forged ones. */
+public final class Tokens {
+
+    public static final String ISSUER = "https://kyc-events.dev";
+
+    private Tokens() {
+    }
+
+    public static String user(UUID userId) {
+        return Jwt.subject(userId.toString()).issuer(ISSUER).sign();
+    }
+
+    public static String group(String group) {
+        return Jwt.subject("svc-" + group).issuer(ISSUER).groups(Set.of(group)).sign();
+    }
+
+    public static String expired(UUID userId) {
+        return Jwt.subject(userId.toString()).issuer(ISSUER)
+                .issuedAt(Instant.now().minusSeconds(7200)).expiresAt(Instant.now().minusSeconds(3600)).sign();
+    }
+
+    /** The user's token, valid until {@code exp} (whole seconds, as JWTs carry it). */
+    public static String expiringAt(UUID userId, Instant exp) {
+        return Jwt.subject(userId.toString()).issuer(ISSUER)
+                .issuedAt(exp.minusSeconds(300)).expiresAt(exp).sign();
+    }
+
+    public static String wrongIssuer(UUID userId) {
+        return Jwt.subject(userId.toString()).issuer("https://evil.example").sign();
+    }
+
+    public static String signedByAnotherKey(UUID userId) {
+        return Jwt.subject(userId.toString()).issuer(ISSUER).sign(otherKey());
+    }
+
+    /** An unsigned token ("alg": "none") claiming to be the user. */
+    public static String algNone(UUID userId) {
+        Base64.Encoder b64 = Base64.getUrlEncoder().withoutPadding();
+        long now = Instant.now().getEpochSecond();
+        String header = b64.encodeToString("{\"alg\":\"none\",\"typ\":\"JWT\"}".getBytes(StandardCharsets.UTF_8));
+        String claims = b64.encodeToString(("{\"iss\":\"" + ISSUER + "\",\"sub\":\"" + userId + "\",\"iat\":" + now
+                + ",\"exp\":" + (now + 600) + ",\"groups\":[\"kyc-service\"]}").getBytes(StandardCharsets.UTF_8));
+        return header + "." + claims + ".";
+    }
+
+    private static PrivateKey otherKey() {
+        try {
+            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
+            generator.initialize(2048);
+            return generator.generateKeyPair().getPrivate();
+        } catch (NoSuchAlgorithmException e) {
+            throw new IllegalStateException(e);
+        }
+    }
+}
