@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 7 for the audit endpoints: compliance reads them, nobody else; kyc-admin rebuilds. */
+/** Who may use the audit endpoints: compliance reads them, nobody else; kyc-admin rebuilds. */
 @QuarkusTest
 class AuditAccessTest {
 

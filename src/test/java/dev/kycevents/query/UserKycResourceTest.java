@@ -19,7 +19,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 4 (and 7 for who may read), against real PostgreSQL. */
+/**
+ * A user's view and one session over HTTP: level, next action, sessions and refusal reasons, the ETag and 304,
+ * and who may read what; against real PostgreSQL.
+ */
 @QuarkusTest
 class UserKycResourceTest {
 

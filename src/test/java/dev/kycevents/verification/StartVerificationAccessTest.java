@@ -17,7 +17,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 7 for starting a verification: the user's own token or kyc-service, no one else. */
+/** Who may start a verification: the user's own token or kyc-service, no one else. */
 @QuarkusTest
 @WithTestResource(RalioStub.class)
 class StartVerificationAccessTest {

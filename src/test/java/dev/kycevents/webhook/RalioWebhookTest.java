@@ -35,7 +35,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 1, one test per row, against the real (embedded) PostgreSQL. */
+/**
+ * What POST /webhooks/ralio answers and stores for each kind of delivery (first, duplicate, conflicting,
+ * unsigned, malformed, of an unknown type, of a wrong content type, too large), one test per case, against the
+ * real (embedded) PostgreSQL.
+ */
 @QuarkusTest
 class RalioWebhookTest {
 
