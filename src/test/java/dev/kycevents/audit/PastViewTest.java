@@ -124,7 +124,7 @@ class PastViewTest {
     }
 
     @Test
-    void an_invalid_instant_is_a_400_problem_naming_asOf() {
+    void an_invalid_instant_is_a_400_problem_naming_as_of() {
         for (String bad : new String[] {"yesterday", "2025-06-19", "2025-06-19T17:14:13", "2025-13-01T00:00:00Z"}) {
             given().auth().oauth2(Tokens.group("compliance")).queryParam("asOf", bad)
                     .get("/users/{uid}/kyc", user).then().statusCode(400)
