@@ -136,12 +136,14 @@ class PastViewTest {
     void the_user_and_the_kyc_service_may_not_read_past_views() {
         for (String token : new String[] {Tokens.user(user), Tokens.group("kyc-service"), Tokens.group("kyc-admin")}) {
             given().auth().oauth2(token).queryParam("asOf", "2025-06-19T17:14:13Z").get("/users/{uid}/kyc", user)
-                    .then().statusCode(403).contentType("application/problem+json");
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:kyc-events:problem:forbidden"));
         }
     }
 
     @Test
     void a_past_view_without_a_token_is_401() {
-        given().queryParam("asOf", "2025-06-19T17:14:13Z").get("/users/{uid}/kyc", user).then().statusCode(401);
+        given().queryParam("asOf", "2025-06-19T17:14:13Z").get("/users/{uid}/kyc", user).then().statusCode(401)
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"));
     }
 }
