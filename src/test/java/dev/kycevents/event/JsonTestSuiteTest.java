@@ -42,13 +42,14 @@ class JsonTestSuiteTest {
      * every retry.
      */
     static final Map<String, Refusal> REFUSED_VALID_JSON = Map.of(
-            "y_object_duplicated_key.json", new Refusal("extra.a", "the body is not a single valid JSON value",
-                    "duplicate keys are refused"),
-            "y_object_duplicated_key_and_value.json", new Refusal("extra.a", "the body is not a single valid JSON value",
-                    "duplicate keys are refused"),
-            "y_object_escaped_null_in_key.json", new Refusal("extra.foo\u0000bar", "U+0000",
-                    "jsonb cannot store U+0000"),
-            "y_string_null_escape.json", new Refusal("extra[0]", "U+0000", "jsonb cannot store U+0000"));
+            "y_object_duplicated_key.json",
+            new Refusal("extra.a", "the body is not a single valid JSON value", "duplicate keys are refused"),
+            "y_object_duplicated_key_and_value.json",
+            new Refusal("extra.a", "the body is not a single valid JSON value", "duplicate keys are refused"),
+            "y_object_escaped_null_in_key.json",
+            new Refusal("extra.foo\u0000bar", "U+0000", "jsonb cannot store U+0000"),
+            "y_string_null_escape.json",
+            new Refusal("extra[0]", "U+0000", "jsonb cannot store U+0000"));
 
     static List<Path> corpus() throws IOException, URISyntaxException {
         Path dir = Path.of(JsonTestSuiteTest.class.getResource("/jsontestsuite/test_parsing").toURI());
@@ -60,7 +61,8 @@ class JsonTestSuiteTest {
     // A valid kyc_state_updated whose unknown member "extra" holds the file's bytes, untouched.
     static byte[] envelopeCarrying(byte[] value) {
         ByteArrayOutputStream body = new ByteArrayOutputStream();
-        body.writeBytes(("{\"id\":\"" + ID + "\",\"event\":\"kyc_state_updated\",\"timestamp\":\"2025-06-20T09:02:42.010Z\","
+        body.writeBytes(("{\"id\":\"" + ID + "\",\"event\":\"kyc_state_updated\","
+                + "\"timestamp\":\"2025-06-20T09:02:42.010Z\","
                 + "\"data\":{\"userId\":\"550e8400-e29b-41d4-a716-446655440001\",\"state\":\"REGULAR\"},\"extra\":")
                 .getBytes(StandardCharsets.UTF_8));
         body.writeBytes(value);

@@ -350,7 +350,8 @@ class RalioWebhookTest {
         response.statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("urn:kyc-events:problem:invalid-signature"))
                 .body("title", equalTo("Unauthorized"))
-                .body("detail", equalTo("The webhook signature is missing, invalid or outside the accepted time window."));
+                .body("detail",
+                        equalTo("The webhook signature is missing, invalid or outside the accepted time window."));
     }
 
     static void unsupportedMediaType(ValidatableResponse response) {
