@@ -1,8 +1,8 @@
 package dev.kycevents.verification;
 
+import dev.kycevents.http.LogSafe;
 import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
-import dev.kycevents.http.Failures;
 import dev.kycevents.ingest.AppendQueue;
 import dev.kycevents.projection.session.SessionViewTable;
 import dev.kycevents.store.AppendOutcome.Conflict;
@@ -81,7 +81,7 @@ public class VerificationStarter {
                 .flatMap(open -> open.isPresent() ? Uni.createFrom().item(open.get()) : create(userId))
                 .eventually(() -> claims.release(userId, claim).onFailure().recoverWithItem(failure -> {
                     // The claim goes stale by itself; the answer must not fail for it.
-                    LOG.warnf("verification user=%s claim release failed: %s", userId, Failures.describe(failure));
+                    LOG.warnf("verification user=%s claim release failed: %s", userId, LogSafe.failure(failure));
                     return null;
                 }));
     }
