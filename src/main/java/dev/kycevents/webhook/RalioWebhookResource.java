@@ -17,6 +17,7 @@ import dev.kycevents.store.AppendOutcome.Conflict;
 import dev.kycevents.store.AppendOutcome.Duplicate;
 import dev.kycevents.store.AppendOutcome.Stored;
 import dev.kycevents.store.AppendOutcome;
+import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -151,7 +152,7 @@ public class RalioWebhookResource {
             return answer(Problem.of(Status.BAD_REQUEST, "invalid-event", e.getMessage())
                     .withField(e.field()).toResponse());
         }
-        return appendQueue.offer(new NewEvent(event, payload, body, contentType, NewEvent.SOURCE_RALIO_WEBHOOK))
+        return appendQueue.offer(new NewEvent(event, payload, body, contentType, EventSource.RALIO_WEBHOOK))
                 .map(outcome -> respond(event, outcome))
                 .onFailure(BacklogFullException.class)
                 .recoverWithItem(full -> overloaded(typeTag(event), (BacklogFullException) full))
