@@ -1,8 +1,8 @@
 package dev.kycevents.audit;
 
-import dev.kycevents.http.Problem;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
+import dev.kycevents.http.Problem;
 import dev.kycevents.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

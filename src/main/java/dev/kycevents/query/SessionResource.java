@@ -1,9 +1,9 @@
 package dev.kycevents.query;
 
-import dev.kycevents.http.Problem;
-import dev.kycevents.projection.session.SessionView;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
+import dev.kycevents.http.Problem;
+import dev.kycevents.projection.session.SessionView;
 import dev.kycevents.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;

@@ -99,7 +99,8 @@ public class UserKycResource {
     // A past view is audit data: compliance reads it, not the user nor the company's backend.
     private Uni<Response> pastView(UUID userId, String asOfText) {
         if (!caller.inGroup(Access.COMPLIANCE)) {
-            return Uni.createFrom().item(Problem.forbidden("Only group compliance may read a past view (asOf).").toResponse());
+            return Uni.createFrom().item(
+                    Problem.forbidden("Only group compliance may read a past view (asOf).").toResponse());
         }
         Instant asOf = Parameters.instant("asOf", asOfText);
         return retention.status(pool, userId).flatMap(status -> status.gone() ? Uni.createFrom().item(erased())

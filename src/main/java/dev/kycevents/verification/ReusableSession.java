@@ -20,7 +20,8 @@ public final class ReusableSession {
     }
 
     static boolean canStillComplete(SessionView session, Instant now) {
-        // REVIEW is neither: the user has done their part, and the page's expiry no longer applies while compliance decides.
+        // REVIEW is neither terminal nor open: the user has done their part, and the page's expiry no
+        // longer applies while compliance decides.
         return !session.state().terminal() && !session.expiredWhileOpen(now);
     }
 }

@@ -1,8 +1,8 @@
 package dev.kycevents.verification;
 
-import dev.kycevents.http.LogSafe;
 import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
+import dev.kycevents.http.LogSafe;
 import dev.kycevents.ingest.AppendQueue;
 import dev.kycevents.projection.session.SessionViewTable;
 import dev.kycevents.store.AppendOutcome.Conflict;
