@@ -2,8 +2,7 @@ package dev.kycevents.audit;
 
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
-import dev.kycevents.http.Problems;
-import dev.kycevents.event.Uuids;
+import dev.kycevents.http.Problem;
 import dev.kycevents.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -76,14 +74,10 @@ public class EventFeedResource {
     @APIResponse(responseCode = "404", ref = ApiDocument.NOT_FOUND)
     @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     public Uni<Response> raw(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                             @PathParam("eventId") String eventId) {
-        Optional<UUID> id = Uuids.parse(eventId);
-        if (id.isEmpty()) {
-            return Uni.createFrom().item(Problems.notAUuid("eventId"));
-        }
-        return log.raw(id.get()).map(raw -> raw == null
-                ? Problems.notFound("No event " + id.get() + " is stored.")
-                : raw.erased() ? Problems.gone("The body of event " + id.get() + " was erased.")
+                             @PathParam("eventId") UUID eventId) {
+        return log.raw(eventId).map(raw -> raw == null
+                ? Problem.notFound("No event " + eventId + " is stored.").toResponse()
+                : raw.erased() ? Problem.gone("The body of event " + eventId + " was erased.").toResponse()
                 // nosniff: the bytes are evidence to download, never something a browser should interpret.
                 : Response.ok(raw.body(), raw.contentType()).header("X-Content-Type-Options", "nosniff").build());
     }

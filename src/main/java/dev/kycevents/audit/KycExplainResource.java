@@ -1,13 +1,12 @@
 package dev.kycevents.audit;
 
+import dev.kycevents.http.Problem;
 import dev.kycevents.retention.RetentionViewTable;
 import io.vertx.mutiny.sqlclient.Pool;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
-import dev.kycevents.http.Problems;
 import dev.kycevents.projection.explain.KycExplainer;
 import dev.kycevents.projection.explain.KycExplanation;
-import dev.kycevents.event.Uuids;
 import dev.kycevents.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -17,7 +16,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -60,14 +58,10 @@ public class KycExplainResource {
     @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> explain(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                                 @PathParam("uid") String uid) {
-        Optional<UUID> userId = Uuids.parse(uid);
-        if (userId.isEmpty()) {
-            return Uni.createFrom().item(Problems.notAUuid("uid"));
-        }
-        return retention.status(pool, userId.get()).flatMap(status -> status.gone()
-                ? Uni.createFrom().item(Problems.gone("The user's data was erased at the end of the retention period."))
-                : history.of(userId.get())
-                        .map(events -> Response.ok(KycExplainer.explain(userId.get(), events)).build()));
+                                 @PathParam("uid") UUID uid) {
+        return retention.status(pool, uid).flatMap(status -> status.gone()
+                ? Uni.createFrom().item(
+                        Problem.gone("The user's data was erased at the end of the retention period.").toResponse())
+                : history.of(uid).map(events -> Response.ok(KycExplainer.explain(uid, events)).build()));
     }
 }

@@ -2,8 +2,6 @@ package dev.kycevents.audit;
 
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
-import dev.kycevents.http.Problems;
-import dev.kycevents.event.Uuids;
 import dev.kycevents.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -14,7 +12,6 @@ import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.QueryParam;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -49,17 +46,13 @@ public class UserEventsResource {
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> events(
-            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+            @Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") UUID uid,
             @Parameter(description = "The last position already seen (default 0: from the start)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int64", minimum = "0"))
             @QueryParam("after") String after,
             @Parameter(description = "Most events in the page, 1 to 1000 (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
-        Optional<UUID> userId = Uuids.parse(uid);
-        if (userId.isEmpty()) {
-            return Uni.createFrom().item(Problems.notAUuid("uid"));
-        }
-        return log.userPage(userId.get(), PageRequest.of(after, limit)).map(page -> Response.ok(page).build());
+        return log.userPage(uid, PageRequest.of(after, limit)).map(page -> Response.ok(page).build());
     }
 }

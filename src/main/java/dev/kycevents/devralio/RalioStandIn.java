@@ -1,7 +1,6 @@
 package dev.kycevents.devralio;
 
-import dev.kycevents.webhook.WebhookConfig;
-import dev.kycevents.webhook.WebhookSignature;
+import dev.kycevents.signature.StandardWebhooks;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
 import io.quarkus.runtime.StartupEvent;
@@ -63,12 +62,14 @@ public class RalioStandIn {
     RalioStandIn(@ConfigProperty(name = "kyc.dev.ralio-stand-in.enabled", defaultValue = "false") boolean enabled,
             @ConfigProperty(name = "kyc.dev.ralio-stand-in.port", defaultValue = "8089") int port,
             @ConfigProperty(name = "kyc.dev.ralio-stand-in.webhook-url") URI webhookUrl,
-            Clock clock, WebhookConfig webhooks) {
+            // The service's own setting: the stand-in signs with the secret the service checks deliveries against.
+            @ConfigProperty(name = "ralio.webhook.secrets") Optional<List<String>> secrets,
+            Clock clock) {
         this.enabled = enabled;
         this.port = port;
         this.webhookUrl = webhookUrl;
         this.clock = clock;
-        this.secret = webhooks.secrets().filter(list -> !list.isEmpty()).map(list -> list.get(0));
+        this.secret = secrets.filter(list -> !list.isEmpty()).map(list -> list.get(0).trim());
     }
 
     void start(@Observes StartupEvent started, Vertx vertx) {
@@ -167,7 +168,7 @@ public class RalioStandIn {
                 .header("Content-Type", "application/json")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", Long.toString(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret.orElseThrow(), id, timestamp, bytes))
+                .header("webhook-signature", StandardWebhooks.sign(secret.orElseThrow(), id, timestamp, bytes))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(bytes)).build();
         return http.sendAsync(request, HttpResponse.BodyHandlers.discarding())
                 .handle((response, failure) -> type + " → " + (failure == null

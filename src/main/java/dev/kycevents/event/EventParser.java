@@ -21,7 +21,7 @@ import java.util.UUID;
 /**
  * Turns a webhook body into a {@link KycEvent}, strictly: a body that is not exactly one
  * well-formed event is refused with the field at fault, before anything is stored. Also reads
- * stored payloads back, and writes the payload of this service's own events.
+ * stored payloads back.
  */
 public final class EventParser {
 
@@ -43,7 +43,7 @@ public final class EventParser {
             throw new InvalidEventException("timestamp", "timestamp must be from " + InstantRange.FIRST
                     + " to " + InstantRange.LAST + " (UTC)");
         }
-        return new ParsedEvent(event, write(root));
+        return new ParsedEvent(event, payloadText(root));
     }
 
     /** A payload read back from the event store (any type, this service's own included; checked when stored). */
@@ -206,7 +206,8 @@ public final class EventParser {
         return reasons;
     }
 
-    private static String write(JsonNode node) {
+    // The stored payload is the tree as parsed, serialised compactly: the same text for the same fields.
+    private static String payloadText(JsonNode node) {
         try {
             return STRICT.writeValueAsString(node);
         } catch (JsonProcessingException e) {

@@ -1,16 +1,11 @@
 package dev.kycevents.http;
 
-/** A query or path parameter that cannot be used; answered 400 naming the parameter. */
-public class InvalidParameterException extends RuntimeException {
+import jakarta.ws.rs.core.Response.Status;
 
-    private final String parameter;
+/** A query or path parameter that cannot be used; answered 400 naming the parameter. */
+public class InvalidParameterException extends ProblemException {
 
     public InvalidParameterException(String parameter, String detail) {
-        super(detail, null, false, false); // a client's mistake: no stack trace worth keeping
-        this.parameter = parameter;
-    }
-
-    public String parameter() {
-        return parameter;
+        super(Problem.of(Status.BAD_REQUEST, "invalid-parameter", detail).withField(parameter));
     }
 }

@@ -1,9 +1,12 @@
 package dev.kycevents.http;
 
+import io.vertx.pgclient.PgException;
+
 /**
- * A request-supplied text as it may appear in a log line: at most {@link #MAX_CHARS} characters,
- * printable ASCII only. Anything else (line breaks, control and format characters, non-ASCII) is
+ * What may appear in a log line. A request-supplied text: at most {@link #MAX_CHARS} characters,
+ * printable ASCII only; anything else (line breaks, control and format characters, non-ASCII) is
  * written as a {@code \}{@code uXXXX} escape, so a value can neither forge a log line nor fill one.
+ * A failure: its type and, from PostgreSQL, the SQLSTATE, never its message.
  */
 public final class LogSafe {
 
@@ -30,5 +33,17 @@ public final class LogSafe {
             out.append("...(").append(value.length()).append(" chars)");
         }
         return out.toString();
+    }
+
+    /** A failure's root cause by type; driver messages can quote parameter values, and those carry request bodies. */
+    public static String failure(Throwable failure) {
+        Throwable cause = failure;
+        while (cause.getCause() != null && cause.getCause() != cause) {
+            cause = cause.getCause();
+        }
+        if (cause instanceof PgException pg) {
+            return "PgException sqlstate=" + pg.getSqlState();
+        }
+        return cause.getClass().getSimpleName();
     }
 }

@@ -20,6 +20,20 @@ public record Problem(String type, String title, int status, String detail,
                 detail, null);
     }
 
+    /** {@code detail} says what was refused, e.g. "This token may not start a verification for this user." */
+    public static Problem forbidden(String detail) {
+        return of(Response.Status.FORBIDDEN, "forbidden", detail);
+    }
+
+    /** Erased at the end of the retention period: it existed, and will not come back. */
+    public static Problem gone(String detail) {
+        return of(Response.Status.GONE, "erased", detail);
+    }
+
+    public static Problem notFound(String detail) {
+        return of(Response.Status.NOT_FOUND, "not-found", detail);
+    }
+
     public Problem withField(String name) {
         return new Problem(type, title, status, detail, name);
     }

@@ -65,7 +65,7 @@ public class KycQueries {
         static final Stamp UNKNOWN_USER = new Stamp(0, null, null);
 
         String etag(Instant now) {
-            return KycETag.of(version, UserKyc.openSessionExpired(state, expiresAt, now));
+            return KycETag.of(version, state, expiresAt, now);
         }
     }
 

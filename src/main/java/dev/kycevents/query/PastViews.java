@@ -3,6 +3,7 @@ package dev.kycevents.query;
 import dev.kycevents.store.ErasedRows;
 import dev.kycevents.event.RecordedEvent;
 import dev.kycevents.projection.UserViews;
+import dev.kycevents.projection.session.SessionView;
 import dev.kycevents.store.StoredEvents;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -42,7 +43,7 @@ public class PastViews {
                     }
                     UserViews views = UserViews.fold(userId, events);
                     return new UserKyc(views.level(),
-                            views.sessions().stream().sorted(NextAction.NEWEST_FIRST).toList());
+                            views.sessions().stream().sorted(SessionView.NEWEST_FIRST).toList());
                 });
     }
 }

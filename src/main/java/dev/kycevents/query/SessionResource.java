@@ -1,10 +1,9 @@
 package dev.kycevents.query;
 
-import dev.kycevents.event.Uuids;
-import dev.kycevents.projection.session.SessionView;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
-import dev.kycevents.http.Problems;
+import dev.kycevents.http.Problem;
+import dev.kycevents.projection.session.SessionView;
 import dev.kycevents.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -14,7 +13,6 @@ import jakarta.ws.rs.PathParam;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -52,21 +50,15 @@ public class SessionResource {
     @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> session(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                                 @PathParam("sessionId") String sessionId) {
-        Optional<UUID> id = Uuids.parse(sessionId);
-        if (id.isEmpty()) {
-            return Uni.createFrom().item(Problems.notAUuid("sessionId"));
-        }
-        return queries.session(id.get()).flatMap(view -> view != null ? Uni.createFrom().item(view(view))
-                : queries.sessionErased(id.get()).map(erased -> erased
-                        ? Problems.gone("The session's data was erased at the end of the retention period.")
-                        : Problems.notFound("No session " + id.get() + " is known.")));
+                                 @PathParam("sessionId") UUID sessionId) {
+        return queries.session(sessionId).flatMap(view -> view != null ? Uni.createFrom().item(view(view))
+                : queries.sessionErased(sessionId).map(erased -> erased
+                        ? Problem.gone("The session's data was erased at the end of the retention period.").toResponse()
+                        : Problem.notFound("No session " + sessionId + " is known.").toResponse()));
     }
 
     private Response view(SessionView view) {
-        if (!caller.mayRead(view.userId())) {
-            return Problems.forbidden("This token may not read this session.");
-        }
+        caller.checkRead(view.userId(), "This token may not read this session.");
         return Response.ok(SessionResponse.of(view)).build();
     }
 }

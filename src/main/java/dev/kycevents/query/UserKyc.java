@@ -1,7 +1,6 @@
 package dev.kycevents.query;
 
 import dev.kycevents.projection.level.LevelView;
-import dev.kycevents.projection.session.SessionState;
 import dev.kycevents.projection.session.SessionView;
 import java.time.Instant;
 import java.util.List;
@@ -11,11 +10,13 @@ import java.util.stream.Collectors;
 public record UserKyc(LevelView level, List<SessionView> sessions) {
 
     public SessionView currentSession() {
-        return NextAction.currentSession(sessions).orElse(null);
+        return SessionView.current(sessions).orElse(null);
     }
 
     public String etag(Instant now) {
-        return KycETag.of(level.version(), openSessionExpired(currentSession(), now));
+        SessionView current = currentSession();
+        return current == null ? KycETag.of(level.version(), null, null, now)
+                : KycETag.of(level.version(), current.state(), current.expiresAt(), now);
     }
 
     public KycResponse toResponse(Instant now) {
@@ -23,15 +24,5 @@ public record UserKyc(LevelView level, List<SessionView> sessions) {
         return new KycResponse(level.userId(), level.level(), level.level().code(), level.accountCreationAllowed(),
                 NextAction.of(level.level(), current, now), current == null ? null : SessionResponse.of(current),
                 sessions.stream().map(SessionResponse::of).collect(Collectors.toList()), level.version());
-    }
-
-    static boolean openSessionExpired(SessionView current, Instant now) {
-        return current != null && openSessionExpired(current.state(), current.expiresAt(), now);
-    }
-
-    /** A session still NOT_STARTED or STARTED whose hosted page has expired, event or not. */
-    static boolean openSessionExpired(SessionState state, Instant expiresAt, Instant now) {
-        return (state == SessionState.NOT_STARTED || state == SessionState.STARTED)
-                && SessionView.expired(expiresAt, now);
     }
 }

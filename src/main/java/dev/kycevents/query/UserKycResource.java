@@ -1,12 +1,11 @@
 package dev.kycevents.query;
 
-import dev.kycevents.event.Uuids;
+import dev.kycevents.http.Problem;
 import dev.kycevents.retention.RetentionViewTable;
 import io.vertx.mutiny.sqlclient.Pool;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
 import dev.kycevents.http.Parameters;
-import dev.kycevents.http.Problems;
 import dev.kycevents.security.Access;
 import dev.kycevents.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -22,7 +21,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response;
 import java.time.Clock;
 import java.time.Instant;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -77,37 +75,32 @@ public class UserKycResource {
     @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> view(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                              @PathParam("uid") String uid,
+                              @PathParam("uid") UUID uid,
                               @Parameter(description = "The ETag of the view the caller has; unchanged, the answer is 304")
                               @HeaderParam(HttpHeaders.IF_NONE_MATCH) String ifNoneMatch,
                               @Parameter(description = "An ISO-8601 instant with an offset, e.g. 2025-06-19T17:14:13Z: "
                                       + "the view as served then (group compliance only)",
                                       schema = @Schema(type = SchemaType.STRING, format = "date-time"))
                               @QueryParam("asOf") String asOf) {
-        Optional<UUID> userId = Uuids.parse(uid);
-        if (userId.isEmpty()) {
-            return Uni.createFrom().item(Problems.notAUuid("uid"));
-        }
         if (asOf != null) {
-            return pastView(userId.get(), asOf);
+            return pastView(uid, asOf);
         }
-        if (!caller.mayRead(userId.get())) {
-            return Uni.createFrom().item(Problems.forbidden("This token may not read this user's KYC view."));
-        }
+        caller.checkRead(uid, "This token may not read this user's KYC view.");
         Instant now = clock.instant();
         if (ifNoneMatch == null) {
-            return fullView(userId.get(), now);
+            return fullView(uid, now);
         }
         // A poll of an unchanged view costs one small row read and no JSON.
-        return queries.etag(userId.get(), now).flatMap(etag -> KycETag.matches(ifNoneMatch, etag)
+        return queries.etag(uid, now).flatMap(etag -> KycETag.matches(ifNoneMatch, etag)
                 ? Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag).build())
-                : fullView(userId.get(), now));
+                : fullView(uid, now));
     }
 
     // A past view is audit data: compliance reads it, not the user nor the company's backend.
     private Uni<Response> pastView(UUID userId, String asOfText) {
         if (!caller.inGroup(Access.COMPLIANCE)) {
-            return Uni.createFrom().item(Problems.forbidden("Only group compliance may read a past view (asOf)."));
+            return Uni.createFrom().item(
+                    Problem.forbidden("Only group compliance may read a past view (asOf).").toResponse());
         }
         Instant asOf = Parameters.instant("asOf", asOfText);
         return retention.status(pool, userId).flatMap(status -> status.gone() ? Uni.createFrom().item(erased())
@@ -117,7 +110,7 @@ public class UserKycResource {
     }
 
     private static Response erased() {
-        return Problems.gone("The user's data was erased at the end of the retention period.");
+        return Problem.gone("The user's data was erased at the end of the retention period.").toResponse();
     }
 
     private Uni<Response> fullView(UUID userId, Instant now) {

@@ -8,9 +8,7 @@ import dev.kycevents.event.RelationshipEnded;
 import dev.kycevents.event.RetentionEvent;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.InvalidParameterException;
-import dev.kycevents.http.Problems;
 import dev.kycevents.ingest.AppendQueue;
-import dev.kycevents.event.Uuids;
 import dev.kycevents.security.Access;
 import dev.kycevents.store.NewEvent;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -33,9 +31,7 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeParseException;
-import java.util.Optional;
 import java.util.UUID;
-import java.util.function.Function;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
@@ -87,15 +83,13 @@ public class RetentionResource {
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    public Uni<Response> endRelationship(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+    public Uni<Response> endRelationship(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") UUID user,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = RelationshipEndRequest.class),
                     examples = @ExampleObject(name = "ended", value = RetentionExamples.RELATIONSHIP_END))) String body) {
-        return withUser(uid, user -> {
-            Instant now = clock.instant();
-            Instant endedAt = endedAt(read(body), now);
-            return record(new RelationshipEnded(UUID.randomUUID(), user, now, endedAt));
-        });
+        Instant now = clock.instant();
+        Instant endedAt = endedAt(read(body), now);
+        return record(new RelationshipEnded(UUID.randomUUID(), user, now, endedAt));
     }
 
     @PUT
@@ -112,12 +106,11 @@ public class RetentionResource {
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    public Uni<Response> placeHold(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+    public Uni<Response> placeHold(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") UUID user,
             @RequestBody(required = true, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LegalHoldRequest.class),
                     examples = @ExampleObject(name = "hold", value = RetentionExamples.LEGAL_HOLD))) String body) {
-        return withUser(uid, user -> record(new LegalHoldPlaced(UUID.randomUUID(), user, clock.instant(),
-                reason(read(body), true))));
+        return record(new LegalHoldPlaced(UUID.randomUUID(), user, clock.instant(), reason(read(body), true)));
     }
 
     @DELETE
@@ -133,16 +126,14 @@ public class RetentionResource {
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    public Uni<Response> releaseHold(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid,
+    public Uni<Response> releaseHold(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") UUID user,
             @RequestBody(required = false, content = @Content(mediaType = MediaType.APPLICATION_JSON,
                     schema = @Schema(implementation = LegalHoldRequest.class),
                     examples = @ExampleObject(name = "release", value = RetentionExamples.LEGAL_HOLD))) String body) {
-        return withUser(uid, user -> {
-            String reason = body == null || body.isBlank() ? null : reason(read(body), false);
-            return retention.status(pool, user).flatMap(status -> status.view().legalHold()
-                    ? record(new LegalHoldReleased(UUID.randomUUID(), user, clock.instant(), reason))
-                    : Uni.createFrom().item(ok(status)));
-        });
+        String reason = body == null || body.isBlank() ? null : reason(read(body), false);
+        return retention.status(pool, user).flatMap(status -> status.view().legalHold()
+                ? record(new LegalHoldReleased(UUID.randomUUID(), user, clock.instant(), reason))
+                : Uni.createFrom().item(ok(status)));
     }
 
     @GET
@@ -159,16 +150,8 @@ public class RetentionResource {
     @APIResponse(responseCode = "400", ref = ApiDocument.INVALID_BODY)
     @APIResponse(responseCode = "401", ref = ApiDocument.UNAUTHORIZED)
     @APIResponse(responseCode = "403", ref = ApiDocument.FORBIDDEN)
-    public Uni<Response> status(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") String uid) {
-        return withUser(uid, user -> retention.status(pool, user).map(this::ok));
-    }
-
-    private Uni<Response> withUser(String uid, Function<UUID, Uni<Response>> action) {
-        Optional<UUID> user = Uuids.parse(uid);
-        if (user.isEmpty()) {
-            return Uni.createFrom().item(Problems.notAUuid("uid"));
-        }
-        return action.apply(user.get());
+    public Uni<Response> status(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid")) @PathParam("uid") UUID user) {
+        return retention.status(pool, user).map(this::ok);
     }
 
     private Uni<Response> record(RetentionEvent event) {

@@ -1,7 +1,6 @@
 package dev.kycevents.retention;
 
 import dev.kycevents.http.ApiDocument;
-import dev.kycevents.http.Problem;
 import dev.kycevents.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -9,15 +8,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response;
-import jakarta.ws.rs.core.Response.Status;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Runs the retention sweep on demand, for operators. */
 @Path("/admin/retention/sweep")
@@ -44,11 +40,5 @@ public class SweepResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<SweepReport> sweep() {
         return sweep.sweep();
-    }
-
-    @ServerExceptionMapper
-    public Response running(SweepRunningException e) {
-        return Problem.of(Status.CONFLICT, "sweep-running",
-                "A retention sweep is already running; try again when it has finished.").toResponse();
     }
 }

@@ -1,9 +1,14 @@
 package dev.kycevents.retention;
 
+import dev.kycevents.http.Problem;
+import dev.kycevents.http.ProblemException;
+import jakarta.ws.rs.core.Response.Status;
+
 /** Another sweep (on this or another instance) holds the sweep lock. */
-public class SweepRunningException extends RuntimeException {
+public class SweepRunningException extends ProblemException {
 
     public SweepRunningException() {
-        super("a retention sweep is already running", null, false, false);
+        super(Problem.of(Status.CONFLICT, "sweep-running",
+                "A retention sweep is already running; try again when it has finished."));
     }
 }

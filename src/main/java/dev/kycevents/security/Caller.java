@@ -1,11 +1,17 @@
 package dev.kycevents.security;
 
+import dev.kycevents.http.Problem;
+import dev.kycevents.http.ProblemException;
 import io.quarkus.security.identity.SecurityIdentity;
 import jakarta.enterprise.context.RequestScoped;
 import java.util.UUID;
 import org.eclipse.microprofile.jwt.JsonWebToken;
 
-/** The authenticated caller of the current request. */
+/**
+ * The authenticated caller of the current request, and the checks a resource makes on it beyond its
+ * {@code @RolesAllowed}: each goes on quietly or refuses with a 403 problem whose detail names what
+ * was refused.
+ */
 @RequestScoped
 public class Caller {
 
@@ -20,12 +26,20 @@ public class Caller {
         return identity.hasRole(group);
     }
 
-    public boolean mayActFor(UUID userId) {
-        return Access.mayActFor(subject(), identity.getRoles(), userId);
+    /** The user's own token (sub = uid) or group kyc-service; else 403 with {@code refused} as the detail. */
+    public void checkActFor(UUID userId, String refused) {
+        check(Access.mayActFor(subject(), identity.getRoles(), userId), refused);
     }
 
-    public boolean mayRead(UUID userId) {
-        return Access.mayRead(subject(), identity.getRoles(), userId);
+    /** As {@link #checkActFor}, and group compliance too (read-only); else 403 with {@code refused} as the detail. */
+    public void checkRead(UUID userId, String refused) {
+        check(Access.mayRead(subject(), identity.getRoles(), userId), refused);
+    }
+
+    private static void check(boolean allowed, String refused) {
+        if (!allowed) {
+            throw new ProblemException(Problem.forbidden(refused));
+        }
     }
 
     private String subject() {

@@ -62,7 +62,7 @@ public record AppendPlan(List<AppendOutcome> outcomes, List<EventRow> rows, List
                         "session " + session + " belongs to another user"));
             } else {
                 position++;
-                EventRow row = row(candidate, position, head.now(), prevHash);
+                EventRow row = row(candidate, position, head.recordedAt(), prevHash);
                 prevHash = row.hash();
                 rows.add(row);
                 recorded.add(new RecordedEvent(position, row.recordedAt(), event));
@@ -73,7 +73,7 @@ public record AppendPlan(List<AppendOutcome> outcomes, List<EventRow> rows, List
                 outcomes.add(new Stored(row));
             }
         }
-        return new AppendPlan(outcomes, rows, recorded, new LogHead(position, prevHash, head.now()));
+        return new AppendPlan(outcomes, rows, recorded, new LogHead(position, prevHash, head.recordedAt()));
     }
 
     private static Conflict idReused(KycEvent event) {
@@ -88,9 +88,9 @@ public record AppendPlan(List<AppendOutcome> outcomes, List<EventRow> rows, List
         Instant recorded = HashChain.toMicros(recordedAt);
         byte[] digest = HashChain.bodyDigest(candidate.rawBody());
         byte[] hash = HashChain.hashV2(prevHash, position, e.eventId(), e.type(), e.userId(), session, occurredAt,
-                recorded, candidate.source(), candidate.contentType(), digest);
+                recorded, candidate.source().text(), candidate.contentType(), digest);
         return new EventRow(position, e.eventId(), e.type(), e.userId(), session, occurredAt, recorded,
-                candidate.source(), candidate.contentType(), candidate.payloadJson(), candidate.rawBody(), hash,
+                candidate.source().text(), candidate.contentType(), candidate.payloadJson(), candidate.rawBody(), hash,
                 prevHash, EventRow.HASH_V2, digest);
     }
 }

@@ -30,7 +30,7 @@ public class EventStore {
 
     // Held until commit: one writer at a time, in every instance (see V3__event_log_head.sql).
     private static final String LOCK_HEAD = """
-            SELECT last_position, last_hash, greatest(clock_timestamp(), last_recorded_at) AS now
+            SELECT last_position, last_hash, greatest(clock_timestamp(), last_recorded_at) AS recorded_at
             FROM event_log_head FOR UPDATE""";
 
     private static final String FIND_STORED = """
@@ -73,7 +73,7 @@ public class EventStore {
     private Uni<LogHead> lockHead(SqlConnection connection) {
         return connection.query(LOCK_HEAD).execute().map(rows -> {
             Row row = rows.iterator().next();
-            return new LogHead(row.getLong("last_position"), bytes(row, "last_hash"), instant(row, "now"));
+            return new LogHead(row.getLong("last_position"), bytes(row, "last_hash"), instant(row, "recorded_at"));
         });
     }
 
@@ -164,7 +164,7 @@ public class EventStore {
     private Uni<Void> moveHead(SqlConnection connection, LogHead head) {
         return connection.preparedQuery(MOVE_HEAD)
                 .execute(Tuple.tuple().addLong(head.lastPosition()).addBuffer(Buffer.buffer(head.lastHash()))
-                        .addOffsetDateTime(utc(head.now())))
+                        .addOffsetDateTime(utc(head.recordedAt())))
                 .replaceWithVoid();
     }
 

@@ -3,8 +3,6 @@ package dev.kycevents.verification;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
 import dev.kycevents.http.Problem;
-import dev.kycevents.http.Problems;
-import dev.kycevents.event.Uuids;
 import dev.kycevents.security.Caller;
 import io.quarkus.security.Authenticated;
 import io.smallrye.mutiny.Uni;
@@ -17,7 +15,6 @@ import jakarta.ws.rs.core.MediaType;
 import jakarta.ws.rs.core.Response.Status;
 import jakarta.ws.rs.core.Response;
 import java.net.URI;
-import java.util.Optional;
 import java.util.UUID;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.enums.SchemaType;
@@ -67,15 +64,9 @@ public class IdentityVerificationResource {
     @APIResponse(responseCode = "503", ref = ApiDocument.UNAVAILABLE)
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> start(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
-                               @PathParam("uid") String uid) {
-        Optional<UUID> userId = Uuids.parse(uid);
-        if (userId.isEmpty()) {
-            return Uni.createFrom().item(Problems.notAUuid("uid"));
-        }
-        if (!caller.mayActFor(userId.get())) {
-            return Uni.createFrom().item(Problems.forbidden("This token may not start a verification for this user."));
-        }
-        return starter.start(userId.get())
+                               @PathParam("uid") UUID uid) {
+        caller.checkActFor(uid, "This token may not start a verification for this user.");
+        return starter.start(uid)
                 .map(IdentityVerificationResource::answer)
                 .onFailure(RalioUnavailable.class).recoverWithItem(IdentityVerificationResource::badGateway);
     }

@@ -1,6 +1,6 @@
 package dev.kycevents.verification;
 
-import dev.kycevents.http.Failures;
+import dev.kycevents.http.LogSafe;
 import jakarta.ws.rs.WebApplicationException;
 
 /**
@@ -21,6 +21,6 @@ public class RalioUnavailable extends RuntimeException {
         if (failure instanceof WebApplicationException answered) {
             return new RalioUnavailable("status " + answered.getResponse().getStatus());
         }
-        return new RalioUnavailable(Failures.describe(failure));
+        return new RalioUnavailable(LogSafe.failure(failure));
     }
 }

@@ -2,13 +2,14 @@ package dev.kycevents.verification;
 
 import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
-import dev.kycevents.http.Failures;
+import dev.kycevents.http.LogSafe;
 import dev.kycevents.ingest.AppendQueue;
-import dev.kycevents.query.KycQueries;
+import dev.kycevents.projection.session.SessionViewTable;
 import dev.kycevents.store.AppendOutcome.Conflict;
 import dev.kycevents.store.NewEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.core.Vertx;
+import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.enterprise.context.ApplicationScoped;
 import jakarta.ws.rs.ServiceUnavailableException;
 import jakarta.ws.rs.core.MediaType;
@@ -36,16 +37,18 @@ public class VerificationStarter {
     // A waiting request looks again this often: soon after the holder is done, yet a few queries a second.
     private static final long POLL_MILLIS = 100;
 
-    private final KycQueries views;
+    private final Pool pool;
+    private final SessionViewTable sessions;
     private final VerificationClaims claims;
     private final RalioSessions ralio;
     private final AppendQueue appendQueue;
     private final Clock clock;
     private final Vertx vertx;
 
-    public VerificationStarter(KycQueries views, VerificationClaims claims, RalioSessions ralio,
+    public VerificationStarter(Pool pool, SessionViewTable sessions, VerificationClaims claims, RalioSessions ralio,
                                AppendQueue appendQueue, Clock clock, Vertx vertx) {
-        this.views = views;
+        this.pool = pool;
+        this.sessions = sessions;
         this.claims = claims;
         this.ralio = ralio;
         this.appendQueue = appendQueue;
@@ -68,7 +71,7 @@ public class VerificationStarter {
     }
 
     private Uni<Optional<StartedVerification>> reusable(UUID userId) {
-        return views.user(userId).map(user -> ReusableSession.among(user.sessions(), clock.instant())
+        return sessions.ofUser(pool, userId).map(found -> ReusableSession.among(found, clock.instant())
                 .map(view -> new StartedVerification(false, VerificationResponse.of(view))));
     }
 
@@ -78,7 +81,7 @@ public class VerificationStarter {
                 .flatMap(open -> open.isPresent() ? Uni.createFrom().item(open.get()) : create(userId))
                 .eventually(() -> claims.release(userId, claim).onFailure().recoverWithItem(failure -> {
                     // The claim goes stale by itself; the answer must not fail for it.
-                    LOG.warnf("verification user=%s claim release failed: %s", userId, Failures.describe(failure));
+                    LOG.warnf("verification user=%s claim release failed: %s", userId, LogSafe.failure(failure));
                     return null;
                 }));
     }

@@ -5,7 +5,6 @@ import dev.kycevents.event.InvalidEventException;
 import dev.kycevents.event.KycEvent;
 import dev.kycevents.event.Unrecognised;
 import dev.kycevents.http.ApiDocument;
-import dev.kycevents.http.Failures;
 import dev.kycevents.http.LogSafe;
 import dev.kycevents.http.OpenApiExamples;
 import dev.kycevents.http.Problem;
@@ -13,12 +12,12 @@ import dev.kycevents.http.ProblemMapper;
 import dev.kycevents.ingest.AppendQueue;
 import dev.kycevents.metrics.KycMetrics;
 import dev.kycevents.overload.BacklogFullException;
-import dev.kycevents.overload.OverloadAnswer;
 import dev.kycevents.store.AppendOutcome;
 import dev.kycevents.store.AppendOutcome.Conflict;
 import dev.kycevents.store.AppendOutcome.Duplicate;
 import dev.kycevents.store.AppendOutcome.Stored;
 import dev.kycevents.store.AppendOutcome;
+import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import io.smallrye.mutiny.Uni;
 import jakarta.ws.rs.Consumes;
@@ -57,15 +56,15 @@ public class RalioWebhookResource {
     private final AppendQueue appendQueue;
     private final Clock clock;
     private final KycMetrics metrics;
-    private final OverloadAnswer overload;
+    private final ProblemMapper problems;
 
     public RalioWebhookResource(WebhookSignature signature, AppendQueue appendQueue, Clock clock,
-                                KycMetrics metrics, OverloadAnswer overload) {
+                                KycMetrics metrics, ProblemMapper problems) {
         this.signature = signature;
         this.appendQueue = appendQueue;
         this.clock = clock;
         this.metrics = metrics;
-        this.overload = overload;
+        this.problems = problems;
     }
 
     @POST
@@ -153,13 +152,13 @@ public class RalioWebhookResource {
             return answer(Problem.of(Status.BAD_REQUEST, "invalid-event", e.getMessage())
                     .withField(e.field()).toResponse());
         }
-        return appendQueue.offer(new NewEvent(event, payload, body, contentType, NewEvent.SOURCE_RALIO_WEBHOOK))
+        return appendQueue.offer(new NewEvent(event, payload, body, contentType, EventSource.RALIO_WEBHOOK))
                 .map(outcome -> respond(event, outcome))
                 .onFailure(BacklogFullException.class)
                 .recoverWithItem(full -> overloaded(typeTag(event), (BacklogFullException) full))
                 .onFailure().recoverWithItem(failure -> {
                     LOG.warnf("webhook event=%s type=%s outcome=failed cause=%s", event.eventId(),
-                            LogSafe.text(event.type()), Failures.describe(failure));
+                            LogSafe.text(event.type()), LogSafe.failure(failure));
                     metrics.webhook(typeTag(event), "failed", "database");
                     return ProblemMapper.unavailable();
                 });
@@ -169,7 +168,7 @@ public class RalioWebhookResource {
     private Response overloaded(String type, BacklogFullException full) {
         LOG.debugf("webhook type=%s outcome=overloaded", type);
         metrics.webhook(type, "overloaded", "backlog-full");
-        return overload.response(full);
+        return problems.overloaded();
     }
 
     private static String typeTag(KycEvent event) {

@@ -14,6 +14,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
 import dev.kycevents.ingest.EventAppender;
+import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import dev.kycevents.support.Db;
 import dev.kycevents.support.Tokens;
@@ -108,7 +109,7 @@ class PastViewTest {
                 "https://verify.raliopay.com/session/abc", expiresAt);
         String payload = OwnEvents.json(created);
         appender.append(List.of(new NewEvent(created, payload, payload.getBytes(StandardCharsets.UTF_8),
-                "application/json", NewEvent.SOURCE_API))).await().atMost(Duration.ofSeconds(10));
+                "application/json", EventSource.API))).await().atMost(Duration.ofSeconds(10));
         Instant recorded = recordedAt(created.eventId());
 
         asOf(recorded).body("currentSession.state", equalTo("NOT_STARTED"))

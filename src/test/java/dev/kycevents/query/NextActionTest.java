@@ -24,7 +24,6 @@ import static dev.kycevents.query.NextAction.START_VERIFICATION;
 import static dev.kycevents.query.NextAction.WAIT_FOR_LEVEL_UPDATE;
 import static dev.kycevents.query.NextAction.WAIT_FOR_REVIEW;
 import static org.junit.jupiter.api.Assertions.assertEquals;
-import static org.junit.jupiter.api.Assertions.assertTrue;
 
 class NextActionTest {
 
@@ -35,10 +34,6 @@ class NextActionTest {
 
     static SessionView session(SessionState state, Instant expiresAt) {
         return view(UUID.randomUUID(), state, expiresAt, EARLIER);
-    }
-
-    static SessionView startedAt(String sessionId, Instant startedAt) {
-        return view(UUID.fromString(sessionId), NOT_STARTED, null, startedAt);
     }
 
     static SessionView view(UUID sessionId, SessionState state, Instant expiresAt, Instant startedAt) {
@@ -109,47 +104,6 @@ class NextActionTest {
         @Test
         void an_expired_session_needs_a_new_one() {
             assertEquals(CREATE_NEW_SESSION, NextAction.of(LIGHT, session(EXPIRED, LATER), NOW));
-        }
-    }
-
-    @Nested
-    class CurrentSession {
-
-        @Test
-        void a_user_without_sessions_has_no_current_session() {
-            assertTrue(NextAction.currentSession(List.of()).isEmpty());
-        }
-
-        @Test
-        void the_current_session_is_the_most_recently_started() {
-            SessionView old = startedAt("00000000-0000-0000-0000-00000000000f", EARLIER);
-            SessionView recent = startedAt("00000000-0000-0000-0000-000000000001", NOW);
-            assertEquals(recent, NextAction.currentSession(List.of(old, recent)).orElseThrow());
-            assertEquals(recent, NextAction.currentSession(List.of(recent, old)).orElseThrow());
-        }
-
-        @Test
-        void sessions_started_at_the_same_instant_are_told_apart_by_id_as_postgresql_orders_uuids() {
-            // Java's UUID.compareTo is signed and ranks "f..." below "7f..."; PostgreSQL and text rank it above.
-            SessionView low = startedAt("7fffffff-0000-0000-0000-000000000000", NOW);
-            SessionView high = startedAt("f0000000-0000-0000-0000-000000000000", NOW);
-            assertEquals(high, NextAction.currentSession(List.of(low, high)).orElseThrow());
-            assertEquals(high, NextAction.currentSession(List.of(high, low)).orElseThrow());
-        }
-
-        @Test
-        void a_session_with_no_event_yet_is_never_current_over_a_started_one() {
-            SessionView empty = startedAt("ffffffff-ffff-ffff-ffff-ffffffffffff", null);
-            SessionView started = startedAt("00000000-0000-0000-0000-000000000001", EARLIER);
-            assertEquals(started, NextAction.currentSession(List.of(empty, started)).orElseThrow());
-        }
-
-        @Test
-        void newest_first_lists_sessions_for_the_response() {
-            SessionView a = startedAt("00000000-0000-0000-0000-00000000000a", EARLIER);
-            SessionView b = startedAt("00000000-0000-0000-0000-00000000000b", NOW);
-            SessionView c = startedAt("00000000-0000-0000-0000-00000000000c", LATER);
-            assertEquals(List.of(c, b, a), List.of(b, a, c).stream().sorted(NextAction.NEWEST_FIRST).toList());
         }
     }
 }

@@ -16,6 +16,7 @@ import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.EventTypes;
 import dev.kycevents.event.SessionCreated;
 import dev.kycevents.ingest.AppendQueue;
+import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import dev.kycevents.support.BulkEvents;
 import dev.kycevents.support.Db;
@@ -95,7 +96,7 @@ class ErasureTest {
                 "https://verify.example/" + marker, t.plus(Duration.ofDays(7)));
         String payload = OwnEvents.json(created);
         appendQueue.offer(new NewEvent(created, payload, payload.getBytes(StandardCharsets.UTF_8), "application/json",
-                NewEvent.SOURCE_API)).await().atMost(Duration.ofSeconds(30));
+                EventSource.API)).await().atMost(Duration.ofSeconds(30));
         webhook(Webhooks.sessionEvent("kyc_session_manual_review", UUID.randomUUID(), user, session, t.plusSeconds(1),
                 checks));
         UUID verified = UUID.randomUUID();

@@ -27,7 +27,7 @@ class AppendPlanTest {
 
     static NewEvent offered(KycEvent event, String payload) {
         return new NewEvent(event, payload, payload.getBytes(StandardCharsets.UTF_8), "application/json",
-                NewEvent.SOURCE_RALIO_WEBHOOK);
+                EventSource.RALIO_WEBHOOK);
     }
 
     static NewEvent verified(UUID id, UUID user, UUID session) {

@@ -87,7 +87,8 @@ class PositionOrderTest {
             byte[] direct = levelEvent(UUID.randomUUID(), UUID.randomUUID(), Instant.now(), "REGULAR")
                     .getBytes(StandardCharsets.UTF_8);
             EventParser.ParsedEvent parsed = EventParser.parseWebhook(direct);
-            NewEvent event = new NewEvent(parsed.event(), parsed.payloadJson(), direct, "application/json", "test");
+            NewEvent event = new NewEvent(parsed.event(), parsed.payloadJson(), direct, "application/json",
+                    EventSource.RALIO_WEBHOOK);
             writes.add(otherInstance.append(List.of(event)).subscribeAsCompletionStage());
         }
         CompletableFuture<Void> allWritten = CompletableFuture.allOf(writes.toArray(CompletableFuture[]::new));

@@ -1,8 +1,8 @@
 package dev.kycevents.support;
 
+import dev.kycevents.signature.StandardWebhooks;
 import static io.restassured.RestAssured.given;
 
-import dev.kycevents.webhook.WebhookSignature;
 import io.restassured.config.EncoderConfig;
 import io.restassured.config.RestAssuredConfig;
 import io.restassured.response.ValidatableResponse;
@@ -46,7 +46,7 @@ public final class Webhooks {
         return unsigned(body)
                 .header("webhook-id", id)
                 .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(secret, id, timestamp, body));
+                .header("webhook-signature", StandardWebhooks.sign(secret, id, timestamp, body));
     }
 
     public static RequestSpecification unsigned(byte[] body) {
@@ -61,7 +61,7 @@ public final class Webhooks {
                 .header("Content-Type", "application/json")
                 .header("webhook-id", id)
                 .header("webhook-timestamp", String.valueOf(timestamp))
-                .header("webhook-signature", WebhookSignature.sign(SECRET, id, timestamp, body))
+                .header("webhook-signature", StandardWebhooks.sign(SECRET, id, timestamp, body))
                 .POST(HttpRequest.BodyPublishers.ofByteArray(body))
                 .build();
     }

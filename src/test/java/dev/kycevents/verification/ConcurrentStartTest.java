@@ -13,6 +13,7 @@ import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
 import dev.kycevents.ingest.AppendQueue;
 import dev.kycevents.store.AppendOutcome;
+import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import dev.kycevents.support.Db;
 import dev.kycevents.support.Tokens;
@@ -134,7 +135,7 @@ class ConcurrentStartTest {
                 now.plus(Duration.ofDays(7)));
         String payload = OwnEvents.json(created);
         AppendOutcome outcome = appendQueue.offer(new NewEvent(created, payload,
-                payload.getBytes(StandardCharsets.UTF_8), "application/json", NewEvent.SOURCE_API))
+                payload.getBytes(StandardCharsets.UTF_8), "application/json", EventSource.API))
                 .await().atMost(Duration.ofSeconds(10));
         assertTrue(outcome instanceof AppendOutcome.Stored);
         anotherInstanceReleases();

@@ -5,6 +5,7 @@ import static dev.kycevents.support.Webhooks.unsigned;
 import static org.hamcrest.Matchers.equalTo;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
+import dev.kycevents.signature.StandardWebhooks;
 import dev.kycevents.support.Db;
 import dev.kycevents.support.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
@@ -31,7 +32,7 @@ class SvixHeadersTest {
     final byte[] body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
     final String id = "msg_" + UUID.randomUUID();
     final long timestamp = Instant.now().getEpochSecond();
-    final String signature = WebhookSignature.sign(Webhooks.SECRET, id, timestamp, body);
+    final String signature = StandardWebhooks.sign(Webhooks.SECRET, id, timestamp, body);
 
     @BeforeEach
     void setUp() {
@@ -56,7 +57,7 @@ class SvixHeadersTest {
     @Test
     void a_wrong_signature_under_svix_names_is_still_401() {
         unsigned(body).header("svix-id", id).header("svix-timestamp", String.valueOf(timestamp))
-                .header("svix-signature", WebhookSignature.sign(Webhooks.SECRET, id, timestamp, "{}".getBytes()))
+                .header("svix-signature", StandardWebhooks.sign(Webhooks.SECRET, id, timestamp, "{}".getBytes()))
                 .post("/webhooks/ralio").then().statusCode(401).contentType("application/problem+json")
                 .body("type", equalTo("urn:kyc-events:problem:invalid-signature"));
         assertEquals(0, stored());

@@ -2,7 +2,6 @@ package dev.kycevents.projection.rebuild;
 
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
-import dev.kycevents.http.Problem;
 import dev.kycevents.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
@@ -10,15 +9,12 @@ import jakarta.ws.rs.POST;
 import jakarta.ws.rs.Path;
 import jakarta.ws.rs.Produces;
 import jakarta.ws.rs.core.MediaType;
-import jakarta.ws.rs.core.Response.Status;
-import jakarta.ws.rs.core.Response;
 import org.eclipse.microprofile.openapi.annotations.Operation;
 import org.eclipse.microprofile.openapi.annotations.media.Content;
 import org.eclipse.microprofile.openapi.annotations.media.ExampleObject;
 import org.eclipse.microprofile.openapi.annotations.media.Schema;
 import org.eclipse.microprofile.openapi.annotations.responses.APIResponse;
 import org.eclipse.microprofile.openapi.annotations.tags.Tag;
-import org.jboss.resteasy.reactive.server.ServerExceptionMapper;
 
 /** Rebuilds the read models from the events, for operators. */
 @Path("/admin/projections/rebuild")
@@ -47,11 +43,5 @@ public class RebuildResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<RebuildReport> rebuild() {
         return rebuild.rebuild();
-    }
-
-    @ServerExceptionMapper
-    public Response running(RebuildRunningException e) {
-        return Problem.of(Status.CONFLICT, "rebuild-running",
-                "A rebuild is already running; try again when it has finished.").toResponse();
     }
 }

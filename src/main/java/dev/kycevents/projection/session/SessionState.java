@@ -19,6 +19,17 @@ public enum SessionState {
         return code;
     }
 
+    /**
+     * The user's part is still to do on the hosted page. Only these end without an event when the page
+     * expires; the other states no longer depend on the page.
+     */
+    public boolean open() {
+        return switch (this) {
+            case NOT_STARTED, STARTED -> true;
+            case VERIFIED, REVIEW, REJECTED, EXPIRED -> false;
+        };
+    }
+
     /** Ralio never moves a session out of these: a new session is needed instead. */
     public boolean terminal() {
         return switch (this) {

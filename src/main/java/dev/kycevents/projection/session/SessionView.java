@@ -6,7 +6,10 @@ import dev.kycevents.event.SessionEvent;
 
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collection;
+import java.util.Comparator;
 import java.util.List;
+import java.util.Optional;
 import java.util.UUID;
 
 /**
@@ -25,10 +28,25 @@ public record SessionView(UUID sessionId, UUID userId, SessionState state, List<
                           List<RefusalReason> reasons, String hostedUrl, Instant expiresAt,
                           Instant startedAt, Instant updatedAt, List<Anomaly> anomalies, int eventCount) {
 
+    /**
+     * Most recently started first. Ties go to the greater session id compared as text, which is also
+     * PostgreSQL's uuid order, so {@code ORDER BY started_at DESC, session_id DESC} agrees with it.
+     * Sessions with no event yet have no start and come last.
+     */
+    public static final Comparator<SessionView> NEWEST_FIRST = Comparator
+            .comparing(SessionView::startedAt, Comparator.nullsFirst(Comparator.<Instant>naturalOrder()))
+            .thenComparing(s -> s.sessionId().toString())
+            .reversed();
+
     public SessionView {
         checks = List.copyOf(checks);
         reasons = List.copyOf(reasons);
         anomalies = List.copyOf(anomalies);
+    }
+
+    /** A user's current session is the most recently started one. */
+    public static Optional<SessionView> current(Collection<SessionView> sessions) {
+        return sessions.stream().min(NEWEST_FIRST);
     }
 
     /**
@@ -53,13 +71,21 @@ public record SessionView(UUID sessionId, UUID userId, SessionState state, List<
                 seen.startedAt, created.occurredAt(), anomalies, seen.eventCount);
     }
 
-    /** True once the hosted page can no longer be used; a session with no known expiry never expires here. */
-    public boolean expiredAt(Instant now) {
-        return expired(expiresAt, now);
+    /**
+     * Still {@link SessionState#open() open}, but its hosted page is dead: Ralio may not have sent
+     * {@code kyc_session_expired} yet, and the session can no longer complete all the same.
+     */
+    public boolean expiredWhileOpen(Instant now) {
+        return expiredWhileOpen(state, expiresAt, now);
     }
 
-    /** Whether a hosted page expiring at {@code expiresAt} (null: never) is dead at {@code now}. */
-    public static boolean expired(Instant expiresAt, Instant now) {
+    /** {@link #expiredWhileOpen(Instant)} from a session's state and expiry alone; a null state: no session. */
+    public static boolean expiredWhileOpen(SessionState state, Instant expiresAt, Instant now) {
+        return state != null && state.open() && expired(expiresAt, now);
+    }
+
+    /** Whether a hosted page expiring at {@code expiresAt} is dead at {@code now}; no known expiry: never. */
+    private static boolean expired(Instant expiresAt, Instant now) {
         return expiresAt != null && !now.isBefore(expiresAt);
     }
 

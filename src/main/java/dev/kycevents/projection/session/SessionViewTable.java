@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.time.OffsetDateTime;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 
@@ -46,6 +47,8 @@ public class SessionViewTable {
     private static final String UPSERT = UPSERT_INTO.formatted(TABLE);
 
     private static final String BY_ID = "SELECT " + COLUMNS + " FROM session_view WHERE session_id = $1";
+
+    private static final String BY_USER = "SELECT " + COLUMNS + " FROM session_view WHERE user_id = $1";
 
     private static final TypeReference<List<Check>> CHECKS = new TypeReference<>() { };
     private static final TypeReference<List<RefusalReason>> REASONS = new TypeReference<>() { };
@@ -109,6 +112,15 @@ public class SessionViewTable {
     public Uni<SessionView> find(SqlClient client, UUID sessionId) {
         return client.preparedQuery(BY_ID).execute(Tuple.of(sessionId))
                 .map(rows -> rows.size() == 0 ? null : view(rows.iterator().next()));
+    }
+
+    /** Every session of a user, in no particular order. */
+    public Uni<List<SessionView>> ofUser(SqlClient client, UUID userId) {
+        return client.preparedQuery(BY_USER).execute(Tuple.of(userId)).map(rows -> {
+            List<SessionView> found = new ArrayList<>(rows.size());
+            rows.forEach(row -> found.add(view(row)));
+            return found;
+        });
     }
 
     /** A session from a row holding this table's columns (the checks, reasons and anomalies as text). */

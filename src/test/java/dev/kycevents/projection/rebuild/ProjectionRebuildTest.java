@@ -11,6 +11,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
 import dev.kycevents.ingest.EventAppender;
+import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import dev.kycevents.support.Db;
 import dev.kycevents.support.Tokens;
@@ -102,7 +103,7 @@ class ProjectionRebuildTest {
                 "https://verify.raliopay.com/session/xyz", T1.plusSeconds(300).plus(Duration.ofDays(7)));
         String payload = OwnEvents.json(created);
         appender.append(List.of(new NewEvent(created, payload, payload.getBytes(StandardCharsets.UTF_8),
-                "application/json", NewEvent.SOURCE_API))).await().atMost(Duration.ofSeconds(10));
+                "application/json", EventSource.API))).await().atMost(Duration.ofSeconds(10));
         post(sessionEvent("kyc_session_verified", UUID.randomUUID(), user, session, T1.plusSeconds(60))).statusCode(200);
         post(sessionEvent("kyc_session_manual_review", UUID.randomUUID(), user, session, T1, REFUSED_FACE_MATCH))
                 .statusCode(200); // late and older: lands before the verification
