@@ -9,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kycevents.support.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -19,7 +20,7 @@ import org.junit.jupiter.api.Test;
 
 /** Contract section 7 for starting a verification: the user's own token or kyc-service, no one else. */
 @QuarkusTest
-@WithTestResource(RalioStub.class)
+@WithTestResource(value = RalioStub.class, scope = TestResourceScope.GLOBAL)
 class StartVerificationAccessTest {
 
     @RalioStub.Server
