@@ -5,36 +5,18 @@ import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.is;
 import static org.hamcrest.Matchers.startsWith;
 
+import dev.kycevents.support.SharedProfile;
 import dev.kycevents.support.Tokens;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.restassured.http.ContentType;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
-import java.util.Map;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
 /** The README's end-to-end walk on a laptop: the service calls the stand-in as it would call Ralio. */
 @QuarkusTest
-@TestProfile(RalioStandInTest.StandInProfile.class)
+@TestProfile(SharedProfile.class)
 class RalioStandInTest {
-
-    /** As in dev mode: the service calls the stand-in as Ralio, and the stand-in calls the service back. */
-    public static class StandInProfile implements QuarkusTestProfile {
-        static final int SERVICE_PORT = sharedFreePort("service");
-        static final int STAND_IN_PORT = sharedFreePort("stand-in");
-
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.http.test-port", String.valueOf(SERVICE_PORT),
-                    "kyc.dev.ralio-stand-in.enabled", "true",
-                    "kyc.dev.ralio-stand-in.port", String.valueOf(STAND_IN_PORT),
-                    "ralio.api.base-url", "http://localhost:" + STAND_IN_PORT);
-        }
-    }
 
     final UUID user = UUID.randomUUID();
     final String token = Tokens.user(user);
@@ -86,14 +68,14 @@ class RalioStandInTest {
 
     @Test
     void a_session_the_stand_in_never_made_is_not_found() {
-        given().when().get("http://localhost:" + StandInProfile.STAND_IN_PORT + "/sessions/" + UUID.randomUUID())
+        given().when().get("http://localhost:" + SharedProfile.STAND_IN_PORT + "/sessions/" + UUID.randomUUID())
                 .then().statusCode(404).body(containsString("Unknown session"));
     }
 
     private String startVerification() {
         return given().auth().oauth2(token).when().post("/users/{uid}/identity-verifications", user)
                 .then().statusCode(201)
-                .body("hostedUrl", startsWith("http://localhost:" + StandInProfile.STAND_IN_PORT + "/sessions/"))
+                .body("hostedUrl", startsWith("http://localhost:" + SharedProfile.STAND_IN_PORT + "/sessions/"))
                 .extract().path("hostedUrl");
     }
 
@@ -103,19 +85,5 @@ class RalioStandInTest {
             request = request.formParam("reason", reason);
         }
         return request.when().post(hostedUrl + "/outcome").then().statusCode(200);
-    }
-
-    // Quarkus loads the profile in its own class loader too; a system property gives both the same port.
-    private static int sharedFreePort(String name) {
-        String key = "dev.kycevents.test.ralio-stand-in." + name + "-port";
-        return Integer.parseInt(System.getProperties().computeIfAbsent(key, k -> String.valueOf(freePort())).toString());
-    }
-
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
     }
 }

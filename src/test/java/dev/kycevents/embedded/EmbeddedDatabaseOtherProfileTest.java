@@ -3,25 +3,17 @@ package dev.kycevents.embedded;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.is;
 
+import dev.kycevents.support.SharedProfile;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import jakarta.inject.Inject;
-import java.util.Map;
 import org.junit.jupiter.api.Test;
 
 /** A second test profile restarts Quarkus in the same JVM; it must find the same embedded server. */
 @QuarkusTest
-@TestProfile(EmbeddedDatabaseOtherProfileTest.OtherProfile.class)
+@TestProfile(SharedProfile.class)
 class EmbeddedDatabaseOtherProfileTest {
-
-    public static class OtherProfile implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("quarkus.application.name", "kyc-events-other-profile");
-        }
-    }
 
     @Inject
     Pool pool;

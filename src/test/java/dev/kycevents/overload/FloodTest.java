@@ -7,10 +7,10 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kycevents.support.Db;
+import dev.kycevents.support.SharedProfile;
 import dev.kycevents.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
-import io.quarkus.test.junit.QuarkusTestProfile;
 import io.quarkus.test.junit.TestProfile;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -25,7 +25,6 @@ import java.time.Duration;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.function.Supplier;
@@ -38,20 +37,11 @@ import org.junit.jupiter.api.Test;
  * is then decided by the bound alone, not by timing.
  */
 @QuarkusTest
-@TestProfile(FloodTest.TinyBacklogs.class)
+@TestProfile(SharedProfile.class)
 class FloodTest {
 
-    static final int CAPACITY = 3;
+    static final int CAPACITY = SharedProfile.BACKLOG;
     static final int BURST = 40;
-
-    public static class TinyBacklogs implements QuarkusTestProfile {
-        @Override
-        public Map<String, String> getConfigOverrides() {
-            return Map.of("kyc.append.max-waiting", String.valueOf(CAPACITY),
-                    "kyc.query.max-waiting", String.valueOf(CAPACITY),
-                    "kyc.overload.retry-after-seconds", "2");
-        }
-    }
 
     @TestHTTPResource("/webhooks/ralio")
     URI webhooks;
@@ -134,7 +124,7 @@ class FloodTest {
 
     static void assertOverloaded(HttpResponse<String> answer) {
         assertEquals(503, answer.statusCode(), answer.body());
-        assertEquals("2", answer.headers().firstValue("Retry-After").orElse(null));
+        assertEquals(String.valueOf(SharedProfile.RETRY_AFTER_SECONDS), answer.headers().firstValue("Retry-After").orElse(null));
         assertEquals("application/problem+json", answer.headers().firstValue("Content-Type").orElse(null));
         assertTrue(answer.body().contains("\"type\":\"urn:kyc-events:problem:overloaded\""), answer.body());
     }

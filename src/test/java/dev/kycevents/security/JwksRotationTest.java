@@ -1,11 +1,10 @@
 package dev.kycevents.security;
 
-import static com.github.tomakehurst.wiremock.client.WireMock.aResponse;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 
+import dev.kycevents.support.SharedProfile;
 import dev.kycevents.support.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import io.quarkus.test.junit.QuarkusTest;
@@ -23,6 +22,7 @@ import java.util.UUID;
 import org.jose4j.jwk.JsonWebKey;
 import org.jose4j.jwk.JsonWebKeySet;
 import org.jose4j.jwk.PublicJsonWebKey;
+import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -31,7 +31,7 @@ import org.junit.jupiter.api.Test;
  * even for a token verified (and cached) while the key was published.
  */
 @QuarkusTest
-@TestProfile(JwksProfile.class)
+@TestProfile(SharedProfile.class)
 class JwksRotationTest {
 
     static final KeyPair RSA_A = rsa();
@@ -81,13 +81,18 @@ class JwksRotationTest {
 
     /** Serves these keys, and returns once the service has fetched and applied them. */
     void publish(PublicJsonWebKey... keys) throws InterruptedException {
-        String json = new JsonWebKeySet(Arrays.asList(keys)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
+        serveAndAwait(new JsonWebKeySet(Arrays.asList(keys)).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY));
+    }
+
+    /** The other tests of the profile sign with the dev key: each test here leaves it published alone. */
+    @AfterEach
+    void publishTheDevKeyAgain() throws InterruptedException {
+        serveAndAwait(JwksServer.devKeySet());
+    }
+
+    void serveAndAwait(String json) throws InterruptedException {
         Date changed = new Date();
-        idp.stubFor(get(urlEqualTo(JwksServer.PATH)).willReturn(aResponse().withStatus(200)
-                .withHeader("Content-Type", "application/json")
-                // A provider's own cache lifetime; the service must not wait for it.
-                .withHeader("Cache-Control", "public, max-age=86400")
-                .withBody(json)));
+        JwksServer.serve(idp, json);
         // Fetches never overlap: once a second one has started after the change, the first one
         // (which already served the new keys) has been applied.
         long deadline = System.nanoTime() + PATIENCE.toNanos();
@@ -95,7 +100,7 @@ class JwksRotationTest {
             if (System.nanoTime() > deadline) {
                 throw new AssertionError("the service did not fetch the JWKS again within " + PATIENCE);
             }
-            Thread.sleep(100);
+            Thread.sleep(20);
         }
     }
 

@@ -18,6 +18,7 @@ import dev.kycevents.store.NewEvent;
 import dev.kycevents.support.Db;
 import dev.kycevents.support.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
@@ -46,7 +47,7 @@ import org.junit.jupiter.api.Test;
  * writing its claim (and its session) straight into the database.
  */
 @QuarkusTest
-@WithTestResource(RalioStub.class)
+@WithTestResource(value = RalioStub.class, scope = TestResourceScope.GLOBAL)
 class ConcurrentStartTest {
 
     @RalioStub.Server

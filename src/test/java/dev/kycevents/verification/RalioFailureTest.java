@@ -18,6 +18,7 @@ import dev.kycevents.support.Db;
 import dev.kycevents.support.Webhooks;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.http.Fault;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
@@ -32,7 +33,7 @@ import org.junit.jupiter.params.provider.ValueSource;
 
 /** Starting a verification when Ralio gives no usable session: 502, and nothing recorded. */
 @QuarkusTest
-@WithTestResource(RalioStub.class)
+@WithTestResource(value = RalioStub.class, scope = TestResourceScope.GLOBAL)
 class RalioFailureTest {
 
     @RalioStub.Server

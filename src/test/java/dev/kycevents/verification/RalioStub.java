@@ -14,8 +14,10 @@ import java.net.ServerSocket;
 import java.util.Map;
 
 /**
- * Ralio's API as a WireMock server on this machine, for tests annotated
- * {@code @WithTestResource(RalioStub.class)}; a field {@code @RalioStub.Server WireMockServer} gets it.
+ * Ralio's API as a WireMock server on this machine, for every test of the suite: the tests that call Ralio declare
+ * it {@code @WithTestResource(value = RalioStub.class, scope = TestResourceScope.GLOBAL)}, global so that they share
+ * the default application instead of Quarkus building and starting one more for them (no other test calls Ralio).
+ * A field {@code @RalioStub.Server WireMockServer} gets it.
  */
 public class RalioStub implements QuarkusTestResourceLifecycleManager {
 

@@ -10,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 
 import dev.kycevents.support.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import java.util.Map;
@@ -20,7 +21,7 @@ import org.junit.jupiter.api.Test;
 
 /** Who may start a verification: the user's own token or kyc-service, no one else. */
 @QuarkusTest
-@WithTestResource(RalioStub.class)
+@WithTestResource(value = RalioStub.class, scope = TestResourceScope.GLOBAL)
 class StartVerificationAccessTest {
 
     @RalioStub.Server

@@ -25,6 +25,7 @@ import dev.kycevents.support.MutableClock;
 import dev.kycevents.support.Tokens;
 import dev.kycevents.support.Webhooks;
 import com.github.tomakehurst.wiremock.WireMockServer;
+import io.quarkus.test.common.TestResourceScope;
 import io.quarkus.test.common.WithTestResource;
 import io.quarkus.test.junit.QuarkusTest;
 import io.vertx.core.json.JsonObject;
@@ -42,7 +43,7 @@ import org.junit.jupiter.api.Test;
 
 /** Starting a verification: a new session through Ralio, or the user's open one again. */
 @QuarkusTest
-@WithTestResource(RalioStub.class)
+@WithTestResource(value = RalioStub.class, scope = TestResourceScope.GLOBAL)
 class StartVerificationTest {
 
     static final Instant NOW = Instant.parse("2025-06-19T17:00:00.123456Z");
