@@ -32,10 +32,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class EventFeedResource {
 
-    private final EventLog log;
+    private final EventFeeds feeds;
 
-    public EventFeedResource(EventLog log) {
-        this.log = log;
+    public EventFeedResource(EventFeeds feeds) {
+        this.feeds = feeds;
     }
 
     @GET
@@ -57,7 +57,7 @@ public class EventFeedResource {
             @Parameter(description = "Most events in the page, 1 to 1000 (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
-        return log.page(PageRequest.of(after, limit));
+        return feeds.page(PageRequest.of(after, limit));
     }
 
     @GET
@@ -81,7 +81,7 @@ public class EventFeedResource {
         if (id.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("eventId"));
         }
-        return log.raw(id.get()).map(raw -> raw == null
+        return feeds.raw(id.get()).map(raw -> raw == null
                 ? Problems.notFound("No event " + id.get() + " is stored.")
                 : raw.erased() ? Problems.gone("The body of event " + id.get() + " was erased.")
                 // nosniff: the bytes are evidence to download, never something a browser should interpret.

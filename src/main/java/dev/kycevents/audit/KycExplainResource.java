@@ -9,6 +9,7 @@ import dev.kycevents.projection.explain.KycExplainer;
 import dev.kycevents.projection.explain.KycExplanation;
 import dev.kycevents.event.Uuids;
 import dev.kycevents.security.Access;
+import dev.kycevents.store.EventReader;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -34,12 +35,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class KycExplainResource {
 
-    private final UserEventHistory history;
+    private final EventReader events;
     private final RetentionViewTable retention;
     private final Pool pool;
 
-    public KycExplainResource(UserEventHistory history, RetentionViewTable retention, Pool pool) {
-        this.history = history;
+    public KycExplainResource(EventReader events, RetentionViewTable retention, Pool pool) {
+        this.events = events;
         this.retention = retention;
         this.pool = pool;
     }
@@ -67,7 +68,7 @@ public class KycExplainResource {
         }
         return retention.status(pool, userId.get()).flatMap(status -> status.gone()
                 ? Uni.createFrom().item(Problems.gone("The user's data was erased at the end of the retention period."))
-                : history.of(userId.get())
+                : events.history(userId.get())
                         .map(events -> Response.ok(KycExplainer.explain(userId.get(), events)).build()));
     }
 }

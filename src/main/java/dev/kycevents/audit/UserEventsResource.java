@@ -31,10 +31,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class UserEventsResource {
 
-    private final EventLog log;
+    private final EventFeeds feeds;
 
-    public UserEventsResource(EventLog log) {
-        this.log = log;
+    public UserEventsResource(EventFeeds feeds) {
+        this.feeds = feeds;
     }
 
     @GET
@@ -60,6 +60,6 @@ public class UserEventsResource {
         if (userId.isEmpty()) {
             return Uni.createFrom().item(Problems.notAUuid("uid"));
         }
-        return log.userPage(userId.get(), PageRequest.of(after, limit)).map(page -> Response.ok(page).build());
+        return feeds.userPage(userId.get(), PageRequest.of(after, limit)).map(page -> Response.ok(page).build());
     }
 }
