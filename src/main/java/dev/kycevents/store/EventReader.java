@@ -6,7 +6,6 @@ import dev.kycevents.event.EventParser;
 import dev.kycevents.event.EventTypes;
 import dev.kycevents.event.RecordedEvent;
 import io.quarkus.hibernate.reactive.panache.Panache;
-import io.quarkus.panache.common.Sort;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
 import io.vertx.mutiny.sqlclient.Pool;
@@ -30,10 +29,7 @@ public class EventReader {
     private static final List<String> RETENTION_TYPES = List.of(EventTypes.RELATIONSHIP_ENDED,
             EventTypes.LEGAL_HOLD_PLACED, EventTypes.LEGAL_HOLD_RELEASED, EventTypes.USER_ERASED);
 
-    // Erased rows have no body left to fold (payload and raw_body are cleared together).
-    private static final String HISTORY = "userId = ?1 and rawBody is not null and eventType not in ?2";
-
-    /** The SQL twin of {@link #HISTORY}, on {@code events} unaliased. */
+    /** What the folds read, as the history queries of {@link StoredEvent} select it, on {@code events} unaliased. */
     public static final String FOLDABLE = "events.raw_body IS NOT NULL AND events.event_type NOT IN ('"
             + String.join("', '", RETENTION_TYPES) + "')";
 
@@ -91,25 +87,26 @@ public class EventReader {
 
     /** Every event after {@code after}, at most {@code limit}, in position order. */
     public Uni<List<StoredEvent>> page(long after, int limit) {
-        return Panache.withSession(() -> StoredEvent.<StoredEvent>find("position > ?1", Sort.by("position"), after)
+        return Panache.withSession(() -> StoredEvent.<StoredEvent>find("#" + StoredEvent.PAGE, after)
                 .range(0, limit - 1).list());
     }
 
     /** A user's events after {@code after}, at most {@code limit}, in position order (index events_by_user). */
     public Uni<List<StoredEvent>> userPage(UUID userId, long after, int limit) {
-        return Panache.withSession(() -> StoredEvent.<StoredEvent>find("userId = ?1 and position > ?2",
-                Sort.by("position"), userId, after).range(0, limit - 1).list());
+        return Panache.withSession(() -> StoredEvent.<StoredEvent>find("#" + StoredEvent.USER_PAGE, userId, after)
+                .range(0, limit - 1).list());
     }
 
     /** An event's body as received (null bytes once erased); null for an unknown event. */
     public Uni<StoredBody> body(UUID eventId) {
-        return Panache.withSession(() -> StoredEvent.find("eventId", eventId).project(StoredBody.class)
-                .firstResult());
+        return Panache.withSession(() -> Panache.getSession().flatMap(session -> session
+                .createNamedQuery(StoredEvent.BODY, StoredBody.class).setParameter(1, eventId)
+                .getSingleResultOrNull()));
     }
 
     /** A user's KYC history as the folds take it, in position order; empty for a user the log does not know. */
     public Uni<List<RecordedEvent>> history(UUID userId) {
-        return Panache.withSession(() -> StoredEvent.<StoredEvent>list(HISTORY, Sort.by("position"), userId,
+        return Panache.withSession(() -> StoredEvent.<StoredEvent>list("#" + StoredEvent.HISTORY, userId,
                 RETENTION_TYPES)).map(EventReader::recorded);
     }
 
@@ -118,8 +115,8 @@ public class EventReader {
      * a prefix of it.
      */
     public Uni<List<RecordedEvent>> historyRecordedBy(UUID userId, Instant asOf) {
-        return Panache.withSession(() -> StoredEvent.<StoredEvent>list(HISTORY + " and recordedAt <= ?3",
-                Sort.by("position"), userId, RETENTION_TYPES, asOf)).map(EventReader::recorded);
+        return Panache.withSession(() -> StoredEvent.<StoredEvent>list("#" + StoredEvent.HISTORY_RECORDED_BY,
+                userId, RETENTION_TYPES, asOf)).map(EventReader::recorded);
     }
 
     /** The last position of the log now. */

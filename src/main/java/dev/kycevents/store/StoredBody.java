@@ -1,9 +1,7 @@
 package dev.kycevents.store;
 
-import io.quarkus.hibernate.reactive.panache.common.ProjectedFieldName;
-
 /** An event's body exactly as it arrived (null once erased), with the content type it arrived with. */
-public record StoredBody(String contentType, @ProjectedFieldName("rawBody") byte[] body) {
+public record StoredBody(String contentType, byte[] body) {
 
     public boolean erased() {
         return body == null;

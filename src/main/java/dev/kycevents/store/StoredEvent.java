@@ -8,6 +8,7 @@ import jakarta.persistence.Column;
 import jakarta.persistence.Entity;
 import jakarta.persistence.FetchType;
 import jakarta.persistence.Id;
+import jakarta.persistence.NamedQuery;
 import jakarta.persistence.Table;
 import java.time.Instant;
 import java.util.UUID;
@@ -21,7 +22,24 @@ import org.hibernate.annotations.Immutable;
 @Entity
 @Immutable
 @Table(name = "events")
+// Named, so Hibernate compiles them when it starts instead of on an event loop at their first use.
+@NamedQuery(name = StoredEvent.PAGE, query = "from StoredEvent where position > ?1 order by position")
+@NamedQuery(name = StoredEvent.USER_PAGE,
+        query = "from StoredEvent where userId = ?1 and position > ?2 order by position")
+@NamedQuery(name = StoredEvent.BODY, query = "select new dev.kycevents.store.StoredBody(contentType, rawBody)"
+        + " from StoredEvent where eventId = ?1")
+// What the folds read: erased rows (payload and raw_body are cleared together) and retention events are left out.
+@NamedQuery(name = StoredEvent.HISTORY, query = "from StoredEvent where userId = ?1 and rawBody is not null"
+        + " and eventType not in ?2 order by position")
+@NamedQuery(name = StoredEvent.HISTORY_RECORDED_BY, query = "from StoredEvent where userId = ?1"
+        + " and rawBody is not null and eventType not in ?2 and recordedAt <= ?3 order by position")
 public class StoredEvent extends PanacheEntityBase {
+
+    static final String PAGE = "StoredEvent.page";
+    static final String USER_PAGE = "StoredEvent.userPage";
+    static final String BODY = "StoredEvent.body";
+    static final String HISTORY = "StoredEvent.history";
+    static final String HISTORY_RECORDED_BY = "StoredEvent.historyRecordedBy";
 
     @Id
     public long position;
