@@ -1,6 +1,6 @@
 package dev.kycevents.audit;
 
-/** How a row breaks the hash chain, in the order {@link ChainVerifier} checks them. */
+/** How a row breaks the hash chain, in the order {@link HashLinkChecker} checks them. */
 public enum ChainProblem {
     /** The position is not the previous one plus one: a row was removed (or the range was read out of order). */
     POSITION_GAP,

@@ -26,9 +26,9 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class ChainVerifyResource {
 
-    private final ChainWalker walker;
+    private final LogVerification walker;
 
-    public ChainVerifyResource(ChainWalker walker) {
+    public ChainVerifyResource(LogVerification walker) {
         this.walker = walker;
     }
 

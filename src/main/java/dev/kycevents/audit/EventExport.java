@@ -1,6 +1,9 @@
 package dev.kycevents.audit;
 
-import dev.kycevents.store.SqlTimes;
+import dev.kycevents.store.EventReader;
+import dev.kycevents.store.EventRow;
+import dev.kycevents.store.HashChain;
+import dev.kycevents.store.LogPage;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.micrometer.core.instrument.Counter;
@@ -8,11 +11,6 @@ import io.micrometer.core.instrument.MeterRegistry;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
-import io.vertx.mutiny.core.buffer.Buffer;
-import io.vertx.mutiny.sqlclient.Pool;
-import io.vertx.mutiny.sqlclient.Row;
-import io.vertx.mutiny.sqlclient.RowSet;
-import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.io.UncheckedIOException;
 import java.util.Base64;
@@ -31,24 +29,12 @@ public class EventExport {
     /** Bodies may be up to 1 MiB each: a page also stops once it holds this many bytes of them. */
     static final long PAGE_BYTES = 4L << 20;
 
-    private static final String HEAD = "SELECT last_position FROM event_log_head";
-
-    // The running size is computed over at most PAGE_ROWS rows; the first row is always kept.
-    private static final String PAGE = """
-            SELECT * FROM (
-                SELECT position, event_id, event_type, user_id, session_id, occurred_at, recorded_at, source,
-                       content_type, payload::text AS payload, raw_body, hash, prev_hash, hash_version, body_digest,
-                       sum(coalesce(octet_length(raw_body), 0)) OVER (ORDER BY position)
-                           - coalesce(octet_length(raw_body), 0) AS before
-                FROM events WHERE position >= $1 AND position <= $2 ORDER BY position LIMIT $3) page
-            WHERE before < $4 ORDER BY position""";
-
-    private final Pool pool;
+    private final EventReader events;
     private final ObjectMapper json;
     private final Counter pages;
 
-    public EventExport(Pool pool, ObjectMapper json, MeterRegistry registry) {
-        this.pool = pool;
+    public EventExport(EventReader events, ObjectMapper json, MeterRegistry registry) {
+        this.events = events;
         this.json = json;
         this.pages = Counter.builder("kyc.audit.export.pages")
                 .description("Pages of events read from the database for /audit/export").register(registry);
@@ -59,8 +45,7 @@ public class EventExport {
         if (requested.to() != null) {
             return Uni.createFrom().item(new ExportRange(requested.from(), requested.to()));
         }
-        return pool.query(HEAD).execute()
-                .map(rows -> new ExportRange(requested.from(), rows.iterator().next().getLong("last_position")));
+        return events.lastPosition().map(last -> new ExportRange(requested.from(), last));
     }
 
     /** One item per page: its lines joined by newlines (the HTTP layer ends each item with one). */
@@ -80,32 +65,29 @@ public class EventExport {
     }
 
     private Uni<Page> page(long from, long to) {
-        return pool.preparedQuery(PAGE).execute(Tuple.of(from, to, PAGE_ROWS, PAGE_BYTES))
+        return events.page(from - 1, to, PAGE_ROWS, PAGE_BYTES)
                 .invoke(() -> pages.increment())
                 // A thousand lines of JSON and base64 is CPU work: done on a worker, not the event loop.
                 .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(this::page);
     }
 
-    private Page page(RowSet<Row> rows) {
+    private Page page(LogPage rows) {
         StringJoiner text = new StringJoiner("\n");
         long last = 0;
-        for (Row row : rows) {
-            last = row.getLong("position");
-            text.add(line(row));
+        for (LogPage.Entry entry : rows.entries()) {
+            last = entry.row().position();
+            text.add(line(entry.row()));
         }
-        return new Page(text.toString(), rows.size(), last);
+        return new Page(text.toString(), rows.entries().size(), last);
     }
 
-    private String line(Row row) {
-        Buffer raw = row.getBuffer("raw_body");
-        ExportLine line = new ExportLine(row.getLong("position"), row.getUUID("event_id"),
-                row.getString("event_type"), row.getUUID("user_id"), row.getUUID("session_id"),
-                SqlTimes.instant(row, "occurred_at"), SqlTimes.instant(row, "recorded_at"), row.getString("source"),
-                row.getString("content_type"), row.getString("payload"),
-                raw == null ? null : Base64.getEncoder().encodeToString(raw.getBytes()),
-                EventLog.hex(row, "hash"), EventLog.hex(row, "prev_hash"), row.getInteger("hash_version"),
-                row.getBuffer("body_digest") == null ? null : EventLog.hex(row, "body_digest"), raw == null);
+    private String line(EventRow row) {
+        ExportLine line = new ExportLine(row.position(), row.eventId(), row.eventType(), row.userId(),
+                row.sessionId(), row.occurredAt(), row.recordedAt(), row.source(), row.contentType(),
+                row.payloadJson(), row.erased() ? null : Base64.getEncoder().encodeToString(row.rawBody()),
+                HashChain.hex(row.hash()), HashChain.hex(row.prevHash()), row.hashVersion(),
+                row.bodyDigest() == null ? null : HashChain.hex(row.bodyDigest()), row.erased());
         try {
             return json.writeValueAsString(line);
         } catch (JsonProcessingException e) {

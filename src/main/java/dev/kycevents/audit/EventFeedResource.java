@@ -30,10 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class EventFeedResource {
 
-    private final EventLog log;
+    private final EventFeeds feeds;
 
-    public EventFeedResource(EventLog log) {
-        this.log = log;
+    public EventFeedResource(EventFeeds feeds) {
+        this.feeds = feeds;
     }
 
     @GET
@@ -55,7 +55,7 @@ public class EventFeedResource {
             @Parameter(description = "Most events in the page, 1 to 1000 (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
-        return log.page(PageRequest.of(after, limit));
+        return feeds.page(PageRequest.of(after, limit));
     }
 
     @GET
@@ -75,7 +75,7 @@ public class EventFeedResource {
     @APIResponse(responseCode = "410", ref = ApiDocument.GONE)
     public Uni<Response> raw(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                              @PathParam("eventId") UUID eventId) {
-        return log.raw(eventId).map(raw -> raw == null
+        return feeds.raw(eventId).map(raw -> raw == null
                 ? Problem.notFound("No event " + eventId + " is stored.").toResponse()
                 : raw.erased() ? Problem.gone("The body of event " + eventId + " was erased.").toResponse()
                 // nosniff: the bytes are evidence to download, never something a browser should interpret.

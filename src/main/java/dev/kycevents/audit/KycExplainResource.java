@@ -8,6 +8,7 @@ import dev.kycevents.http.OpenApiExamples;
 import dev.kycevents.projection.explain.KycExplainer;
 import dev.kycevents.projection.explain.KycExplanation;
 import dev.kycevents.security.Access;
+import dev.kycevents.store.EventReader;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -32,12 +33,12 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class KycExplainResource {
 
-    private final UserEventHistory history;
+    private final EventReader events;
     private final RetentionViewTable retention;
     private final Pool pool;
 
-    public KycExplainResource(UserEventHistory history, RetentionViewTable retention, Pool pool) {
-        this.history = history;
+    public KycExplainResource(EventReader events, RetentionViewTable retention, Pool pool) {
+        this.events = events;
         this.retention = retention;
         this.pool = pool;
     }
@@ -62,6 +63,6 @@ public class KycExplainResource {
         return retention.status(pool, uid).flatMap(status -> status.gone()
                 ? Uni.createFrom().item(
                         Problem.gone("The user's data was erased at the end of the retention period.").toResponse())
-                : history.of(uid).map(events -> Response.ok(KycExplainer.explain(uid, events)).build()));
+                : events.history(uid).map(events -> Response.ok(KycExplainer.explain(uid, events)).build()));
     }
 }

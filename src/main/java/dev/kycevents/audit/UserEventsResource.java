@@ -28,10 +28,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class UserEventsResource {
 
-    private final EventLog log;
+    private final EventFeeds feeds;
 
-    public UserEventsResource(EventLog log) {
-        this.log = log;
+    public UserEventsResource(EventFeeds feeds) {
+        this.feeds = feeds;
     }
 
     @GET
@@ -53,6 +53,6 @@ public class UserEventsResource {
             @Parameter(description = "Most events in the page, 1 to 1000 (default 100)",
                     schema = @Schema(type = SchemaType.INTEGER, format = "int32", minimum = "1", maximum = "1000"))
             @QueryParam("limit") String limit) {
-        return log.userPage(uid, PageRequest.of(after, limit)).map(page -> Response.ok(page).build());
+        return feeds.userPage(uid, PageRequest.of(after, limit)).map(page -> Response.ok(page).build());
     }
 }

@@ -1,5 +1,6 @@
 package dev.kycevents.query;
 
+import dev.kycevents.projection.UserViews;
 import dev.kycevents.projection.level.LevelView;
 import dev.kycevents.projection.session.SessionView;
 import java.time.Instant;
@@ -8,6 +9,11 @@ import java.util.stream.Collectors;
 
 /** A user's read models together: the level row and the sessions, most recently started first. */
 public record UserKyc(LevelView level, List<SessionView> sessions) {
+
+    /** A user's views folded from their events, sessions sorted as the read models serve them. */
+    public static UserKyc folded(UserViews views) {
+        return new UserKyc(views.level(), views.sessions().stream().sorted(SessionView.NEWEST_FIRST).toList());
+    }
 
     public SessionView currentSession() {
         return SessionView.current(sessions).orElse(null);

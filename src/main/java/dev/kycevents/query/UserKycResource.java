@@ -1,11 +1,10 @@
 package dev.kycevents.query;
 
-import dev.kycevents.http.Problem;
-import dev.kycevents.retention.RetentionViewTable;
-import io.vertx.mutiny.sqlclient.Pool;
+import dev.kycevents.audit.PastViews;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
 import dev.kycevents.http.Parameters;
+import dev.kycevents.http.Problem;
 import dev.kycevents.security.Access;
 import dev.kycevents.security.Caller;
 import io.quarkus.security.Authenticated;
@@ -42,13 +41,8 @@ public class UserKycResource {
     private final PastViews pastViews;
     private final Caller caller;
     private final Clock clock;
-    private final RetentionViewTable retention;
-    private final Pool pool;
 
-    public UserKycResource(KycQueries queries, PastViews pastViews, Caller caller, Clock clock,
-                           RetentionViewTable retention, Pool pool) {
-        this.retention = retention;
-        this.pool = pool;
+    public UserKycResource(KycQueries queries, PastViews pastViews, Caller caller, Clock clock) {
         this.queries = queries;
         this.pastViews = pastViews;
         this.caller = caller;
@@ -103,10 +97,10 @@ public class UserKycResource {
                     Problem.forbidden("Only group compliance may read a past view (asOf).").toResponse());
         }
         Instant asOf = Parameters.instant("asOf", asOfText);
-        return retention.status(pool, userId).flatMap(status -> status.gone() ? Uni.createFrom().item(erased())
-                : pastViews.asOf(userId, asOf).map(user -> Response.ok(user.toResponse(asOf))
+        return pastViews.asOf(userId, asOf).map(views -> views == null ? erased()
+                : Response.ok(UserKyc.folded(views).toResponse(asOf))
                         .header(HttpHeaders.CACHE_CONTROL, "no-store")
-                        .build()));
+                        .build());
     }
 
     private static Response erased() {

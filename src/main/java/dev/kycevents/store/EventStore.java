@@ -3,7 +3,6 @@ package dev.kycevents.store;
 import static dev.kycevents.store.SqlTimes.utc;
 import static dev.kycevents.store.SqlTimes.instant;
 
-import dev.kycevents.event.EventParser;
 import dev.kycevents.event.EventTypes;
 import dev.kycevents.event.RecordedEvent;
 import dev.kycevents.store.AppendPlan.Existing;
@@ -111,8 +110,7 @@ public class EventStore {
                         // An erased event still owns its session, but there is nothing left to fold.
                         if (EventTypes.SESSION_TYPES.contains(row.getString("event_type"))
                                 && row.getString("payload") != null) {
-                            events.add(new RecordedEvent(row.getLong("position"), instant(row, "recorded_at"),
-                                    EventParser.decodeStored(row.getString("payload")).event()));
+                            events.add(EventReader.recorded(row));
                         }
                     }
                     return new SessionHistory(owners, events);

@@ -45,7 +45,7 @@ class ChainVerifyResourceTest {
     @Inject
     Pool pool;
     @Inject
-    ChainWalker walker;
+    LogVerification walker;
     Db db;
     /** The positions of the five events each test stores, in order. */
     final List<Long> positions = new ArrayList<>();
@@ -288,8 +288,8 @@ class ChainVerifyResourceTest {
         ChainRange range = new ChainRange(position(0), position(4));
         ChainReport onePage = walker.verify(range).await().atMost(Duration.ofSeconds(30));
 
-        for (ChainWalker.PageLimits limits : List.of(new ChainWalker.PageLimits(2, 1 << 20),
-                new ChainWalker.PageLimits(1000, 1), new ChainWalker.PageLimits(4, 1))) {
+        for (LogVerification.PageLimits limits : List.of(new LogVerification.PageLimits(2, 1 << 20),
+                new LogVerification.PageLimits(1000, 1), new LogVerification.PageLimits(4, 1))) {
             assertEquals(onePage, walker.verify(range, limits).await().atMost(Duration.ofSeconds(30)),
                     limits.toString());
         }
@@ -300,7 +300,7 @@ class ChainVerifyResourceTest {
         try (Tampering tampering = new Tampering(pool)) {
             tampering.change(position(2), "DELETE FROM events WHERE position = $1");
 
-            ChainReport report = walker.verify(new ChainRange(position(0), null), new ChainWalker.PageLimits(2, 1 << 20))
+            ChainReport report = walker.verify(new ChainRange(position(0), null), new LogVerification.PageLimits(2, 1 << 20))
                     .await().atMost(Duration.ofSeconds(30));
 
             assertEquals(position(3), report.firstBrokenPosition());

@@ -5,7 +5,7 @@ import dev.kycevents.projection.level.LevelView;
 import dev.kycevents.projection.level.LevelViewTable;
 import dev.kycevents.projection.session.SessionView;
 import dev.kycevents.projection.session.SessionViewTable;
-import dev.kycevents.store.StoredEvents;
+import dev.kycevents.store.EventReader;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
 import io.smallrye.mutiny.infrastructure.Infrastructure;
@@ -31,9 +31,6 @@ class EventReplay {
     /** Pages read ahead while the previous one is folded: the database and the fold overlap. */
     private static final int READ_AHEAD = 2;
 
-    /** The columns a replay query must select, sorted by user_id then position. */
-    static final String COLUMNS = "user_id, " + StoredEvents.COLUMNS;
-
     private final SessionViewTable sessions;
     private final LevelViewTable levels;
 
@@ -49,6 +46,7 @@ class EventReplay {
      *
      * @param reader a connection in a transaction (cursors need one)
      * @param writer the rebuild's connection, whose transaction created the copies
+     * @param query  one of {@link EventReader}'s replay queries
      */
     Uni<Long> replay(SqlConnection reader, SqlConnection writer, String query, Tuple parameters) {
         UserStreams streams = new UserStreams();
@@ -72,7 +70,7 @@ class EventReplay {
     private static List<UserViews> fold(UserStreams streams, RowSet<Row> rows) {
         List<UserViews> done = new ArrayList<>();
         for (Row row : rows) {
-            streams.accept(row.getUUID("user_id"), StoredEvents.recorded(row), done);
+            streams.accept(row.getUUID("user_id"), EventReader.recorded(row), done);
         }
         return done;
     }

@@ -1,8 +1,8 @@
 package dev.kycevents.projection.rebuild;
 
-import dev.kycevents.store.ErasedRows;
 import dev.kycevents.projection.level.LevelViewTable;
 import dev.kycevents.projection.session.SessionViewTable;
+import dev.kycevents.store.EventReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -27,15 +27,6 @@ public class ProjectionRebuild {
 
     private static final Logger LOG = Logger.getLogger(ProjectionRebuild.class);
 
-    // Sorted by user so that each user's history is complete when the next user begins.
-    private static final String EVERY_EVENT_UP_TO = "SELECT " + EventReplay.COLUMNS
-            + " FROM events WHERE position <= $1 AND " + ErasedRows.FOLDABLE + " ORDER BY user_id, position";
-
-    private static final String USERS_APPENDED_AFTER = "SELECT " + EventReplay.COLUMNS
-            + " FROM events WHERE user_id IN (SELECT user_id FROM events WHERE position > $1)"
-            + " AND " + ErasedRows.FOLDABLE
-            + " ORDER BY user_id, position";
-
     private final Pool pool;
     private final RebuildTables tables;
     private final EventReplay replay;
@@ -53,7 +44,7 @@ public class ProjectionRebuild {
                                 : Uni.createFrom().failure(new RebuildRunningException()))
                         .chain(() -> tables.lastPosition(connection))
                         .chain(upTo -> pool.withTransaction(reader ->
-                                        replay.replay(reader, connection, EVERY_EVENT_UP_TO, Tuple.of(upTo)))
+                                        replay.replay(reader, connection, EventReader.REPLAY_UP_TO, Tuple.of(upTo)))
                                 .call(() -> tables.analyzeCopies(connection))
                                 .chain(replayed -> swapIn(connection, upTo, replayed, started))))
                 .invoke(report -> LOG.infof("projection rebuild: %d events up to position %d, %d session and %d "
@@ -95,6 +86,6 @@ public class ProjectionRebuild {
         if (head == replayedUpTo) {
             return Uni.createFrom().voidItem();
         }
-        return replay.replay(connection, connection, USERS_APPENDED_AFTER, Tuple.of(replayedUpTo)).replaceWithVoid();
+        return replay.replay(connection, connection, EventReader.REPLAY_USERS_APPENDED_AFTER, Tuple.of(replayedUpTo)).replaceWithVoid();
     }
 }

@@ -15,7 +15,7 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-class ChainVerifierTest {
+class HashLinkCheckerTest {
 
     static final UUID USER = UUID.fromString("550e8400-e29b-41d4-a716-446655440001");
     static final UUID SESSION = UUID.fromString("550e8400-e29b-41d4-a716-446655440002");
@@ -68,7 +68,7 @@ class ChainVerifierTest {
                 r.hash(), r.prevHash());
     }
 
-    static ChainReport verify(ChainVerifier verifier, List<EventRow> rows) {
+    static ChainReport verify(HashLinkChecker verifier, List<EventRow> rows) {
         for (EventRow row : rows) {
             verifier.accept(row);
         }
@@ -85,7 +85,7 @@ class ChainVerifierTest {
     void an_untouched_chain_is_valid_up_to_its_last_row() {
         List<EventRow> rows = chain(5);
 
-        ChainReport report = verify(ChainVerifier.fromGenesis(), rows);
+        ChainReport report = verify(HashLinkChecker.fromGenesis(), rows);
 
         assertTrue(report.valid());
         assertEquals(5, report.checked());
@@ -97,7 +97,7 @@ class ChainVerifierTest {
 
     @Test
     void an_empty_log_is_valid_and_ends_at_genesis() {
-        ChainReport report = ChainVerifier.fromGenesis().report();
+        ChainReport report = HashLinkChecker.fromGenesis().report();
 
         assertTrue(report.valid());
         assertEquals(0, report.checked());
@@ -112,7 +112,7 @@ class ChainVerifierTest {
         String forged = new String(row.rawBody(), StandardCharsets.UTF_8).replace("\"n\":3", "\"n\":33");
         rows.set(2, withBody(row, row.payloadJson(), forged));
 
-        assertBroken(verify(ChainVerifier.fromGenesis(), rows), 3, ChainProblem.HASH_MISMATCH);
+        assertBroken(verify(HashLinkChecker.fromGenesis(), rows), 3, ChainProblem.HASH_MISMATCH);
     }
 
     @Test
@@ -120,7 +120,7 @@ class ChainVerifierTest {
         List<EventRow> rows = chain(5);
         rows.set(3, withType(rows.get(3), "kyc_session_failed"));
 
-        assertBroken(verify(ChainVerifier.fromGenesis(), rows), 4, ChainProblem.HASH_MISMATCH);
+        assertBroken(verify(HashLinkChecker.fromGenesis(), rows), 4, ChainProblem.HASH_MISMATCH);
     }
 
     @Test
@@ -130,7 +130,7 @@ class ChainVerifierTest {
         String raw = new String(row.rawBody(), StandardCharsets.UTF_8);
         rows.set(1, withBody(row, row.payloadJson().replace("\"n\": 2", "\"n\": 22"), raw));
 
-        assertBroken(verify(ChainVerifier.fromGenesis(), rows), 2, ChainProblem.PAYLOAD_MISMATCH);
+        assertBroken(verify(HashLinkChecker.fromGenesis(), rows), 2, ChainProblem.PAYLOAD_MISMATCH);
     }
 
     @Test
@@ -138,7 +138,7 @@ class ChainVerifierTest {
         List<EventRow> rows = chain(5);
         rows.remove(2);
 
-        ChainReport report = verify(ChainVerifier.fromGenesis(), rows);
+        ChainReport report = verify(HashLinkChecker.fromGenesis(), rows);
 
         assertBroken(report, 4, ChainProblem.POSITION_GAP);
         assertEquals("expected position 3, found 4", report.detail());
@@ -150,7 +150,7 @@ class ChainVerifierTest {
         List<EventRow> rows = chain(5);
         rows.set(2, sealed(withType(rows.get(2), "kyc_session_failed")));
 
-        ChainReport report = verify(ChainVerifier.fromGenesis(), rows);
+        ChainReport report = verify(HashLinkChecker.fromGenesis(), rows);
 
         assertBroken(report, 4, ChainProblem.LINK_BROKEN);
         assertEquals(3, report.lastPosition(), "the forged row passes its own checks: only its successor shows it");
@@ -160,7 +160,7 @@ class ChainVerifierTest {
     void a_range_starting_mid_log_is_verified_from_the_hash_of_the_row_before_it() {
         List<EventRow> rows = chain(6);
 
-        ChainReport report = verify(ChainVerifier.after(3, rows.get(2).hash()), rows.subList(3, 6));
+        ChainReport report = verify(HashLinkChecker.after(3, rows.get(2).hash()), rows.subList(3, 6));
 
         assertTrue(report.valid());
         assertEquals(3, report.checked());
@@ -171,7 +171,7 @@ class ChainVerifierTest {
     void a_range_anchored_on_the_wrong_hash_breaks_at_its_first_row() {
         List<EventRow> rows = chain(6);
 
-        ChainReport report = verify(ChainVerifier.after(3, rows.get(1).hash()), rows.subList(3, 6));
+        ChainReport report = verify(HashLinkChecker.after(3, rows.get(1).hash()), rows.subList(3, 6));
 
         assertBroken(report, 4, ChainProblem.LINK_BROKEN);
     }
@@ -180,7 +180,7 @@ class ChainVerifierTest {
     void a_range_whose_first_row_is_missing_is_a_position_gap() {
         List<EventRow> rows = chain(6);
 
-        ChainReport report = verify(ChainVerifier.after(3, rows.get(2).hash()), rows.subList(4, 6));
+        ChainReport report = verify(HashLinkChecker.after(3, rows.get(2).hash()), rows.subList(4, 6));
 
         assertBroken(report, 5, ChainProblem.POSITION_GAP);
     }
@@ -189,7 +189,7 @@ class ChainVerifierTest {
     void rows_after_the_first_break_are_not_checked() {
         List<EventRow> rows = chain(5);
         rows.set(1, withType(rows.get(1), "kyc_session_failed"));
-        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        HashLinkChecker verifier = HashLinkChecker.fromGenesis();
 
         assertTrue(verifier.accept(rows.get(0)));
         assertFalse(verifier.accept(rows.get(1)));
@@ -207,7 +207,7 @@ class ChainVerifierTest {
         String jsonb = "{\"a\": 100, \"b\": [1.50, true, null], \"c\": \"é\", "
                 + "\"big\": 123456789012345678901234567890}";
 
-        ChainReport report = verify(ChainVerifier.fromGenesis(), List.of(sealed(withBody(row, jsonb, raw))));
+        ChainReport report = verify(HashLinkChecker.fromGenesis(), List.of(sealed(withBody(row, jsonb, raw))));
 
         assertTrue(report.valid(), () -> String.valueOf(report));
     }
@@ -217,7 +217,7 @@ class ChainVerifierTest {
         EventRow row = chain(1).get(0);
         EventRow forged = sealed(withBody(row, "{\"a\": 100.000001}", "{\"a\": 100}"));
 
-        assertBroken(verify(ChainVerifier.fromGenesis(), List.of(forged)), 1, ChainProblem.PAYLOAD_MISMATCH);
+        assertBroken(verify(HashLinkChecker.fromGenesis(), List.of(forged)), 1, ChainProblem.PAYLOAD_MISMATCH);
     }
 
     @Test
@@ -225,13 +225,13 @@ class ChainVerifierTest {
         EventRow row = chain(1).get(0);
         EventRow trailing = sealed(withBody(row, "{\"a\": 1}", "{\"a\": 1} {\"a\": 2}"));
 
-        assertBroken(verify(ChainVerifier.fromGenesis(), List.of(trailing)), 1, ChainProblem.PAYLOAD_MISMATCH);
+        assertBroken(verify(HashLinkChecker.fromGenesis(), List.of(trailing)), 1, ChainProblem.PAYLOAD_MISMATCH);
     }
 
     @Test
     void a_log_whose_head_names_its_last_row_is_valid_at_the_end() {
         List<EventRow> rows = chain(3);
-        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        HashLinkChecker verifier = HashLinkChecker.fromGenesis();
         rows.forEach(verifier::accept);
 
         assertTrue(verifier.acceptEnd(3, rows.get(2).hash()));
@@ -241,7 +241,7 @@ class ChainVerifierTest {
     @Test
     void a_head_beyond_the_last_row_means_rows_were_cut_from_the_end() {
         List<EventRow> rows = chain(3);
-        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        HashLinkChecker verifier = HashLinkChecker.fromGenesis();
         rows.subList(0, 2).forEach(verifier::accept);
 
         assertFalse(verifier.acceptEnd(3, rows.get(2).hash()));
@@ -253,7 +253,7 @@ class ChainVerifierTest {
     @Test
     void rows_beyond_the_head_were_added_without_moving_it() {
         List<EventRow> rows = chain(3);
-        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        HashLinkChecker verifier = HashLinkChecker.fromGenesis();
         rows.forEach(verifier::accept);
 
         assertFalse(verifier.acceptEnd(2, rows.get(1).hash()));
@@ -264,7 +264,7 @@ class ChainVerifierTest {
     @Test
     void a_head_with_another_hash_for_the_last_position_means_one_of_them_was_rewritten() {
         List<EventRow> rows = chain(3);
-        ChainVerifier verifier = ChainVerifier.fromGenesis();
+        HashLinkChecker verifier = HashLinkChecker.fromGenesis();
         rows.forEach(verifier::accept);
 
         assertFalse(verifier.acceptEnd(3, rows.get(1).hash()));
@@ -274,12 +274,12 @@ class ChainVerifierTest {
 
     @Test
     void the_end_of_an_empty_log_is_the_genesis_head() {
-        assertTrue(ChainVerifier.fromGenesis().acceptEnd(0, HashChain.GENESIS));
+        assertTrue(HashLinkChecker.fromGenesis().acceptEnd(0, HashChain.GENESIS));
     }
 
     @Test
     void a_range_whose_anchor_row_is_gone_is_broken_before_any_row_is_read() {
-        ChainVerifier verifier = ChainVerifier.anchorMissing(4);
+        HashLinkChecker verifier = HashLinkChecker.anchorMissing(4);
 
         assertFalse(verifier.accept(chain(5).get(4)));
 

@@ -1,7 +1,9 @@
-package dev.kycevents.projection.rebuild;
+package dev.kycevents.audit;
 
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
+import dev.kycevents.projection.rebuild.ProjectionRebuild;
+import dev.kycevents.projection.rebuild.RebuildReport;
 import dev.kycevents.security.Access;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;

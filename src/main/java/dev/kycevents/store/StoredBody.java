@@ -1,7 +1,7 @@
-package dev.kycevents.audit;
+package dev.kycevents.store;
 
 /** An event's body exactly as it arrived (null once erased), with the content type it arrived with. */
-public record RawEvent(String contentType, byte[] body) {
+public record StoredBody(String contentType, byte[] body) {
 
     public boolean erased() {
         return body == null;

@@ -1,8 +1,8 @@
 package dev.kycevents.audit;
 
-import static dev.kycevents.audit.ChainVerifierTest.assertBroken;
-import static dev.kycevents.audit.ChainVerifierTest.chain;
-import static dev.kycevents.audit.ChainVerifierTest.verify;
+import static dev.kycevents.audit.HashLinkCheckerTest.assertBroken;
+import static dev.kycevents.audit.HashLinkCheckerTest.chain;
+import static dev.kycevents.audit.HashLinkCheckerTest.verify;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kycevents.store.EventRow;
@@ -13,7 +13,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 
 /** Hash version 2 and erased rows, without a database: what still verifies, and what is caught. */
-class ErasedChainVerifierTest {
+class ErasedHashLinkCheckerTest {
 
     /** The rows re-chained under hash version 2, as the appender writes them. */
     static List<EventRow> chainV2(int n) {
@@ -38,15 +38,15 @@ class ErasedChainVerifierTest {
                 HashChain.bodyDigest(r.rawBody()));
     }
 
-    static ChainVerifier walk(List<EventRow> rows, boolean erasuresRecorded) {
-        ChainVerifier verifier = ChainVerifier.fromGenesis();
+    static HashLinkChecker walk(List<EventRow> rows, boolean erasuresRecorded) {
+        HashLinkChecker verifier = HashLinkChecker.fromGenesis();
         rows.forEach(row -> verifier.accept(row, erasuresRecorded));
         return verifier;
     }
 
     @Test
     void a_version_2_chain_verifies() {
-        assertTrue(verify(ChainVerifier.fromGenesis(), chainV2(5)).valid());
+        assertTrue(verify(HashLinkChecker.fromGenesis(), chainV2(5)).valid());
     }
 
     @Test

@@ -15,7 +15,7 @@ import java.util.Arrays;
  * position and hash: the verify endpoint streams millions of rows through it and stops at the first break.
  * Not thread-safe; one instance per walk.
  */
-public final class ChainVerifier {
+public final class HashLinkChecker {
 
     // The limits intake parsed the body with, numbers exact; a raw body must be one JSON document, nothing after.
     private static final ObjectMapper JSON = JsonLimits.mapper();
@@ -27,24 +27,24 @@ public final class ChainVerifier {
     private long brokenPosition;
     private String detail;
 
-    private ChainVerifier(long lastPosition, byte[] lastHash) {
+    private HashLinkChecker(long lastPosition, byte[] lastHash) {
         this.lastPosition = lastPosition;
         this.lastHash = lastHash;
     }
 
     /** For a walk from position 1. */
-    public static ChainVerifier fromGenesis() {
+    public static HashLinkChecker fromGenesis() {
         return after(0, HashChain.GENESIS);
     }
 
     /** For a range that starts mid-log: the row at {@code position} (the range's start minus one) has {@code hash}. */
-    public static ChainVerifier after(long position, byte[] hash) {
-        return new ChainVerifier(position, hash);
+    public static HashLinkChecker after(long position, byte[] hash) {
+        return new HashLinkChecker(position, hash);
     }
 
     /** For a range whose anchor, the row at {@code position} (the range's start minus one), is gone from the log. */
-    public static ChainVerifier anchorMissing(long position) {
-        ChainVerifier verifier = new ChainVerifier(position, null);
+    public static HashLinkChecker anchorMissing(long position) {
+        HashLinkChecker verifier = new HashLinkChecker(position, null);
         verifier.broken(position, ChainProblem.POSITION_GAP,
                 "position " + position + ", the row before the range, is missing");
         return verifier;
@@ -142,7 +142,7 @@ public final class ChainVerifier {
         try {
             JsonNode payload = JSON.readTree(row.payloadJson());
             JsonNode raw = JSON.readTree(row.rawBody());
-            return payload.equals(ChainVerifier::compareLeaves, raw);
+            return payload.equals(HashLinkChecker::compareLeaves, raw);
         } catch (JsonProcessingException e) {
             return false;
         } catch (IOException e) {
