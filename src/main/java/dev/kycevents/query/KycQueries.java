@@ -62,8 +62,6 @@ public class KycQueries {
     /** What the entity tag is made of: the level row's version and the current session's state. */
     private record Stamp(long version, SessionState state, Instant expiresAt) {
 
-        static final Stamp UNKNOWN_USER = new Stamp(0, null, null);
-
         String etag(Instant now) {
             return KycETag.of(version, state, expiresAt, now);
         }
@@ -91,9 +89,12 @@ public class KycQueries {
         return views.get(userId);
     }
 
-    /** The entity tag {@link UserKyc#etag} would give, read without building the view. */
+    /**
+     * The entity tag {@link UserKyc#etag} would give, read without building the view; null for a user without a
+     * level row, who is either unknown or erased: only the whole view tells which, so such a poll is never a 304.
+     */
     public Uni<String> etag(UUID userId, Instant now) {
-        return stamps.get(userId).map(stamp -> (stamp == null ? Stamp.UNKNOWN_USER : stamp).etag(now));
+        return stamps.get(userId).map(stamp -> stamp == null ? null : stamp.etag(now));
     }
 
     public Uni<SessionView> session(UUID sessionId) {

@@ -183,6 +183,8 @@ class ErasureTest {
         assertEquals(10, events, "created, review, verified, level, failed, expired, unknown, hold, release, end");
         assertTrue(placesHolding(p.marker()).containsAll(List.of("events", "events.raw_body", "session_view")),
                 "the scan finds the marker before: " + placesHolding(p.marker()));
+        String tagBefore = given().auth().oauth2(Tokens.group("kyc-service")).get("/users/{uid}/kyc", p.user())
+                .then().statusCode(200).extract().header("ETag");
 
         sweepPastThePeriod().body("usersErased", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
 
@@ -206,6 +208,11 @@ class ErasureTest {
         retention(p.user()).body("erasedAt", notNullValue());
         given().auth().oauth2(Tokens.group("kyc-service")).get("/users/{uid}/kyc", p.user()).then()
                 .statusCode(410).contentType("application/problem+json");
+        // A poll with a tag held from before, the tag of a user without events, or any tag is not a 304.
+        for (String tag : List.of(tagBefore, "\"0\"", "*")) {
+            given().auth().oauth2(Tokens.group("kyc-service")).header("If-None-Match", tag)
+                    .get("/users/{uid}/kyc", p.user()).then().statusCode(410).contentType("application/problem+json");
+        }
         given().auth().oauth2(Tokens.group("kyc-service")).get("/sessions/{id}", p.session()).then()
                 .statusCode(410).contentType("application/problem+json");
         given().auth().oauth2(Tokens.group("compliance")).get("/events/{id}/raw", p.verifiedEventId()).then()
