@@ -2,16 +2,17 @@
 # The retention sweep at scale: 100,000 users whose period has passed (10 events each, a million events,
 # each with its session and level rows), swept through POST /admin/retention/sweep while webhooks keep
 # arriving. Prints the sweep's report, the erase rate, and the webhooks' latency during the sweep next to
-# a baseline without it. Usage: bench/retention.sh [users]
+# a baseline without it. Usage: bench/retention.sh [users]; SKIP_BUILD=1 uses the jar already built.
 source "$(dirname "$0")/lib.sh"
 need wrk wrk; need psql postgresql-client
 USERS=${1:-100000}; CONNECTIONS=${CONNECTIONS:-16}
-build_jar
+[ "${SKIP_BUILD:-0}" = 1 ] || build_jar
 fresh_database
 
 # Seeding a million events takes minutes, so a copy of the seeded database is kept (${DB}_seed_<key>, one per
-# schema, script and size) and cloned on the next run; SEED_CACHE=0 seeds afresh.
-seed_db=${DB}_seed_$(cat "$ROOT"/src/main/resources/db/migration/*.sql "$0" | md5sum | cut -c1-10)_$USERS
+# schema, seed statement and size) and cloned on the next run; SEED_CACHE=0 seeds afresh.
+seed_db=${DB}_seed_$( (cat "$ROOT"/src/main/resources/db/migration/*.sql; sed -n '/^psql_db -q <<SQL/,/^SQL$/p' "$0") \
+  | md5sum | cut -c1-10)_$USERS
 as_postgres() { su postgres -c "psql -qAt -v ON_ERROR_STOP=1 $*"; }
 if [ "${SEED_CACHE:-1}" = 1 ] && [ "$(as_postgres "-c \"SELECT 1 FROM pg_database WHERE datname = '$seed_db'\"")" = 1 ]; then
   as_postgres "-c 'DROP DATABASE $DB' -c 'CREATE DATABASE $DB TEMPLATE $seed_db OWNER kyc'"
@@ -66,13 +67,17 @@ fi
 
 pid=$(start_service "$PORT" "$OUT/retention-service.log"); trap 'stop_service $pid' EXIT; wait_ready "$PORT"
 TOKEN=$(java "$ROOT/dev/DevToken.java" --groups kyc-admin)
-java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 5000001 60000 "$OUT/retention-load.tsv"
+# Each phase posts webhooks of its own users (about 2.6 per user): wrk starts every file from its first line,
+# and a webhook sent twice is a cheap duplicate, not an append.
+java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 5000001 5000 "$OUT/retention-warm.tsv"
+java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 6000001 20000 "$OUT/retention-baseline.tsv"
+java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 7000001 60000 "$OUT/retention-load.tsv"
 export WRK_THREADS=2
-WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >/dev/null
+WEBHOOKS="$OUT/retention-warm.tsv" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >/dev/null
 checkpoint
 
 # Baseline: the same load without a sweep.
-WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d20s --latency -s "$ROOT/bench/post-webhooks.lua" \
+WEBHOOKS="$OUT/retention-baseline.tsv" wrk -t2 -c"$CONNECTIONS" -d20s --latency -s "$ROOT/bench/post-webhooks.lua" \
   "http://localhost:$PORT" >"$OUT/retention-wrk-baseline.txt"
 checkpoint
 
