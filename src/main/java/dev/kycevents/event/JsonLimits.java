@@ -28,15 +28,15 @@ public final class JsonLimits {
     public static final int MAX_NUMBER_LENGTH = 100;
 
     /**
-     * Characters in one number that a reader accepts: Jackson's default, in force when earlier events were stored,
-     * so they still read. Above {@link #MAX_NUMBER_LENGTH}, so whatever intake accepts now, every reader reads.
+     * Characters in one number that a reader accepts: Jackson's default, so every stored event reads. Above
+     * {@link #MAX_NUMBER_LENGTH}, so whatever intake accepts, every reader reads.
      */
     public static final int MAX_STORED_NUMBER_LENGTH = 1000;
 
     /** Characters in one string value: as long as the largest body accepted by default (1 MiB). */
     public static final int MAX_STRING_LENGTH = 1 << 20;
 
-    /** Characters in one field name: Jackson's default, in force when earlier events were stored. */
+    /** Characters in one field name: Jackson's default, so every stored event reads. */
     public static final int MAX_NAME_LENGTH = 50_000;
 
     /**

@@ -51,7 +51,7 @@ public class ExactSchemas implements OASFilter {
                 schema.getProperties().values().forEach(property -> inlineNullableReference(property, components, inlined));
             }
         }
-        // A component only ever used as a nullable property (ChainProblem) is now written in place alone.
+        // A component only ever used as a nullable property (ChainProblem) is written in place alone: drop it.
         Set<String> used = new HashSet<>();
         components.values().forEach(schema -> references(schema, used));
         if (openAPI.getPaths() != null) {

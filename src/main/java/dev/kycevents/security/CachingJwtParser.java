@@ -28,7 +28,7 @@ import org.jose4j.lang.JoseException;
  * does; the service's injectable clock is for business time, which tests move by days.
  *
  * <p>Cache: a frontend's backend polls with the same token many times a second; checking its
- * signature each time was over a third of the CPU of a cached GET. An identical token that already
+ * signature on every request costs over a third of the CPU of a polled GET. An identical token that already
  * passed is not checked again until it expires, for at most {@code token-cache.max-age-seconds},
  * and never after its signing key is withdrawn from the JWKS (the cache is emptied then).
  */

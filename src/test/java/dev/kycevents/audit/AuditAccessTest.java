@@ -11,7 +11,7 @@ import java.util.UUID;
 import java.util.function.Function;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 7 for the audit endpoints: compliance reads them, nobody else; kyc-admin rebuilds. */
+/** Who may use the audit endpoints: compliance reads them, nobody else; kyc-admin rebuilds. */
 @QuarkusTest
 class AuditAccessTest {
 
@@ -27,14 +27,15 @@ class AuditAccessTest {
 
     @Test
     void audit_reads_without_a_token_are_401() {
-        AUDIT_READS.forEach(read -> read.apply(given()).then().statusCode(401));
+        AUDIT_READS.forEach(read -> read.apply(given()).then().statusCode(401)
+                .contentType("application/problem+json").body("type", equalTo("urn:kyc-events:problem:unauthorized")));
     }
 
     @Test
     void audit_reads_with_the_users_own_token_the_kyc_service_or_kyc_admin_are_403_problems() {
         for (String token : new String[] {Tokens.user(USER), Tokens.group("kyc-service"), Tokens.group("kyc-admin")}) {
             AUDIT_READS.forEach(read -> read.apply(given().auth().oauth2(token)).then().statusCode(403)
-                    .contentType("application/problem+json"));
+                    .contentType("application/problem+json").body("type", equalTo("urn:kyc-events:problem:forbidden")));
         }
     }
 
@@ -51,7 +52,8 @@ class AuditAccessTest {
 
     @Test
     void the_rebuild_needs_kyc_admin() {
-        given().post("/admin/projections/rebuild").then().statusCode(401);
+        given().post("/admin/projections/rebuild").then().statusCode(401)
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"));
         for (String token : new String[] {Tokens.user(USER), Tokens.group("kyc-service"), Tokens.group("compliance")}) {
             given().auth().oauth2(token).post("/admin/projections/rebuild").then().statusCode(403)
                     .contentType("application/problem+json")

@@ -332,10 +332,14 @@ class ChainVerifyResourceTest {
     @Test
     void only_compliance_may_verify() {
         verify("?from=" + position(0)).statusCode(200);
-        given().auth().oauth2(Tokens.user(UUID.randomUUID())).get("/audit/verify").then().statusCode(403);
-        given().auth().oauth2(Tokens.group("kyc-service")).get("/audit/verify").then().statusCode(403);
-        given().auth().oauth2(Tokens.group("kyc-admin")).get("/audit/verify").then().statusCode(403);
-        given().get("/audit/verify").then().statusCode(401);
+        given().auth().oauth2(Tokens.user(UUID.randomUUID())).get("/audit/verify").then().statusCode(403)
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
+        given().auth().oauth2(Tokens.group("kyc-service")).get("/audit/verify").then().statusCode(403)
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
+        given().auth().oauth2(Tokens.group("kyc-admin")).get("/audit/verify").then().statusCode(403)
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
+        given().get("/audit/verify").then().statusCode(401)
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"));
     }
 
     @Test

@@ -15,7 +15,7 @@ import org.junit.jupiter.api.Test;
 /** Hash version 2 and erased rows, without a database: what still verifies, and what is caught. */
 class ErasedChainVerifierTest {
 
-    /** The rows re-chained under hash version 2, as the appender writes them now. */
+    /** The rows re-chained under hash version 2, as the appender writes them. */
     static List<EventRow> chainV2(int n) {
         List<EventRow> rows = new ArrayList<>();
         byte[] prev = HashChain.GENESIS;

@@ -24,7 +24,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 6: a user's events and the global feed, paged by position. */
+/** A user's events and the global feed, for compliance, paged by position. */
 @QuarkusTest
 class EventFeedTest {
 

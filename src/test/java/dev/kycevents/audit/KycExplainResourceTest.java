@@ -128,10 +128,14 @@ class KycExplainResourceTest {
     void only_compliance_may_read_an_explanation() {
         String path = "/users/" + user + "/kyc/explain";
         explain(user).statusCode(200);
-        given().auth().oauth2(Tokens.user(user)).get(path).then().statusCode(403);
-        given().auth().oauth2(Tokens.group("kyc-service")).get(path).then().statusCode(403);
-        given().auth().oauth2(Tokens.group("kyc-admin")).get(path).then().statusCode(403);
-        given().get(path).then().statusCode(401);
+        given().auth().oauth2(Tokens.user(user)).get(path).then().statusCode(403)
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
+        given().auth().oauth2(Tokens.group("kyc-service")).get(path).then().statusCode(403)
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
+        given().auth().oauth2(Tokens.group("kyc-admin")).get(path).then().statusCode(403)
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
+        given().get(path).then().statusCode(401)
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"));
     }
 
     @Test

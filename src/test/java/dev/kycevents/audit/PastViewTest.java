@@ -124,7 +124,7 @@ class PastViewTest {
     }
 
     @Test
-    void an_invalid_instant_is_a_400_problem_naming_asOf() {
+    void an_invalid_instant_is_a_400_problem_naming_as_of() {
         for (String bad : new String[] {"yesterday", "2025-06-19", "2025-06-19T17:14:13", "2025-13-01T00:00:00Z"}) {
             given().auth().oauth2(Tokens.group("compliance")).queryParam("asOf", bad)
                     .get("/users/{uid}/kyc", user).then().statusCode(400)
@@ -136,12 +136,14 @@ class PastViewTest {
     void the_user_and_the_kyc_service_may_not_read_past_views() {
         for (String token : new String[] {Tokens.user(user), Tokens.group("kyc-service"), Tokens.group("kyc-admin")}) {
             given().auth().oauth2(token).queryParam("asOf", "2025-06-19T17:14:13Z").get("/users/{uid}/kyc", user)
-                    .then().statusCode(403).contentType("application/problem+json");
+                    .then().statusCode(403).contentType("application/problem+json")
+                    .body("type", equalTo("urn:kyc-events:problem:forbidden"));
         }
     }
 
     @Test
     void a_past_view_without_a_token_is_401() {
-        given().queryParam("asOf", "2025-06-19T17:14:13Z").get("/users/{uid}/kyc", user).then().statusCode(401);
+        given().queryParam("asOf", "2025-06-19T17:14:13Z").get("/users/{uid}/kyc", user).then().statusCode(401)
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"));
     }
 }

@@ -37,7 +37,8 @@ class RawEventTest {
     @Test
     void an_unknown_event_is_a_404_problem() {
         given().auth().oauth2(Tokens.group("compliance")).get("/events/{id}/raw", UUID.randomUUID()).then()
-                .statusCode(404).contentType("application/problem+json");
+                .statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:not-found"));
     }
 
     @Test

@@ -27,13 +27,13 @@ class EmbeddedDatabaseOtherProfileTest {
     Pool pool;
 
     @Test
-    void readinessIsUpAfterTheRestart() {
+    void readiness_is_up_after_the_restart() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
-    void reusesTheServerOfTheOtherProfiles() {
+    void reuses_the_server_of_the_other_profiles() {
         EmbeddedServerProbe.assertSameServerAsOtherTestProfiles(pool);
     }
 }

@@ -19,24 +19,24 @@ class EmbeddedDatabaseTest {
     Pool pool;
 
     @Test
-    void readinessIsUpBecauseTheEmbeddedDatabaseAnswers() {
+    void readiness_is_up_because_the_embedded_database_answers() {
         given().when().get("/q/health/ready")
                 .then().statusCode(200).body("status", is("UP"));
     }
 
     @Test
-    void reactiveClientReachesPostgreSql17() {
+    void reactive_client_reaches_postgresql_17() {
         assertThat(EmbeddedServerProbe.query(pool, "SELECT version()"), startsWith("PostgreSQL 17"));
     }
 
     @Test
-    void testsUseAThrowAwayDataDirectory() {
+    void tests_use_a_throw_away_data_directory() {
         Path dataDir = Path.of(EmbeddedServerProbe.query(pool, "SHOW data_directory")).toAbsolutePath();
         assertThat(dataDir.toString(), startsWith(Path.of(System.getProperty("java.io.tmpdir")).toAbsolutePath().toString()));
     }
 
     @Test
-    void everyTestProfileSharesOneServer() {
+    void every_test_profile_shares_one_server() {
         EmbeddedServerProbe.assertSameServerAsOtherTestProfiles(pool);
     }
 }

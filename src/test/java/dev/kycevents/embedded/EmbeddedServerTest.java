@@ -13,7 +13,7 @@ class EmbeddedServerTest {
     private final EmbeddedServer server = new EmbeddedServer(54321, Path.of("/data/pg|odd"));
 
     @Test
-    void suppliesBothUrlsAndTheUser() {
+    void supplies_both_urls_and_the_user() {
         assertEquals(Map.of(
                 "quarkus.datasource.reactive.url", "postgresql://localhost:54321/postgres",
                 "quarkus.datasource.jdbc.url", "jdbc:postgresql://localhost:54321/postgres",
@@ -21,12 +21,12 @@ class EmbeddedServerTest {
     }
 
     @Test
-    void survivesTheTripThroughASystemProperty() {
+    void survives_the_trip_through_a_system_property() {
         assertEquals(Optional.of(server), EmbeddedServer.decode(server.encode()));
     }
 
     @Test
-    void ignoresWhatItCannotRead() {
+    void ignores_what_it_cannot_read() {
         assertTrue(EmbeddedServer.decode(null).isEmpty());
         assertTrue(EmbeddedServer.decode("").isEmpty());
         assertTrue(EmbeddedServer.decode("port|/data").isEmpty());

@@ -15,7 +15,7 @@ class ServerLogTest {
     Path dir;
 
     @Test
-    void quotesOnlyWhatThisStartWrote() throws IOException {
+    void quotes_only_what_this_start_wrote() throws IOException {
         Path file = dir.resolve("postgresql.log");
         Files.writeString(file, "old run\n");
         ServerLog log = ServerLog.openAt(file);
@@ -26,7 +26,7 @@ class ServerLogTest {
     }
 
     @Test
-    void aMissingFileQuotesNothing() {
+    void a_missing_file_quotes_nothing() {
         assertEquals("", ServerLog.openAt(dir.resolve("absent.log")).tailSinceStart());
     }
 }

@@ -14,7 +14,7 @@ class StartFailureAdviceTest {
     private static final RuntimeException CAUSE = new IllegalStateException("Process [initdb] failed");
 
     @Test
-    void alwaysSaysHowToUseAnExistingPostgreSql() {
+    void always_says_how_to_use_an_existing_postgresql() {
         String message = new StartFailureAdvice(DATA, false, true, OptionalLong.empty(), LOG, "").message(CAUSE);
 
         assertTrue(message.contains(DATA.toString()), message);
@@ -28,7 +28,7 @@ class StartFailureAdviceTest {
     }
 
     @Test
-    void explainsRootWithoutUserNamespaces() {
+    void explains_root_without_user_namespaces() {
         String message = new StartFailureAdvice(DATA, true, false, OptionalLong.empty(), LOG,
                 "initdb: error: cannot be run as root").message(CAUSE);
 
@@ -38,7 +38,7 @@ class StartFailureAdviceTest {
     }
 
     @Test
-    void pointsAtAServerLeftOverFromAnEarlierRun() {
+    void points_at_a_server_left_over_from_an_earlier_run() {
         String message = new StartFailureAdvice(DATA, false, true, OptionalLong.of(4242), LOG, "").message(CAUSE);
 
         assertTrue(message.contains("kill 4242"), message);

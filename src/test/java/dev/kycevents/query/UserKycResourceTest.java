@@ -19,7 +19,10 @@ import java.time.Instant;
 import java.util.UUID;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 4 (and 7 for who may read), against real PostgreSQL. */
+/**
+ * A user's view and one session over HTTP: level, next action, sessions and refusal reasons, the ETag and 304,
+ * and who may read what; against real PostgreSQL.
+ */
 @QuarkusTest
 class UserKycResourceTest {
 
@@ -162,13 +165,18 @@ class UserKycResourceTest {
 
     @Test
     void no_token_is_401() {
-        given().get("/users/{uid}/kyc", user).then().statusCode(401);
+        given().get("/users/{uid}/kyc", user).then().statusCode(401)
+                .contentType("application/problem+json")
+                .header("WWW-Authenticate", equalTo("Bearer"))
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"))
+                .body("detail", equalTo("A bearer token is required."));
     }
 
     @Test
     void another_users_token_is_403() {
         given().auth().oauth2(Tokens.user(UUID.randomUUID())).get("/users/{uid}/kyc", user).then().statusCode(403)
-                .contentType("application/problem+json");
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
     }
 
     @Test
@@ -205,7 +213,10 @@ class UserKycResourceTest {
     void expired_forged_wrong_issuer_and_unsigned_tokens_are_401() {
         for (String token : new String[] {Tokens.expired(user), Tokens.signedByAnotherKey(user),
                 Tokens.wrongIssuer(user), Tokens.algNone(user)}) {
-            given().auth().oauth2(token).get("/users/{uid}/kyc", user).then().statusCode(401);
+            given().auth().oauth2(token).get("/users/{uid}/kyc", user).then().statusCode(401)
+                    .contentType("application/problem+json")
+                    .header("WWW-Authenticate", equalTo("Bearer error=\"invalid_token\""))
+                    .body("type", equalTo("urn:kyc-events:problem:invalid-token"));
         }
     }
 
@@ -218,14 +229,21 @@ class UserKycResourceTest {
                 .body("sessionId", equalTo(session.toString()))
                 .body("state", equalTo("REVIEW"))
                 .body("userId", equalTo(user.toString()));
-        given().auth().oauth2(Tokens.user(UUID.randomUUID())).get("/sessions/{id}", session).then().statusCode(403);
-        given().get("/sessions/{id}", session).then().statusCode(401);
+        given().auth().oauth2(Tokens.user(UUID.randomUUID())).get("/sessions/{id}", session).then().statusCode(403)
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"))
+                .body("detail", equalTo("This token may not read this session."));
+        given().get("/sessions/{id}", session).then().statusCode(401)
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"));
     }
 
     @Test
     void an_unknown_session_is_404() {
         given().auth().oauth2(Tokens.group("kyc-service")).get("/sessions/{id}", UUID.randomUUID()).then()
-                .statusCode(404).contentType("application/problem+json");
-        given().auth().oauth2(Tokens.group("kyc-service")).get("/sessions/nope").then().statusCode(400);
+                .statusCode(404).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:not-found"));
+        given().auth().oauth2(Tokens.group("kyc-service")).get("/sessions/nope").then().statusCode(400)
+                .contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:invalid-parameter"))
+                .body("field", equalTo("sessionId"));
     }
 }

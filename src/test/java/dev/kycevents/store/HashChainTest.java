@@ -47,11 +47,31 @@ class HashChainTest {
         assertFalse(Arrays.equals(original, otherLink));
     }
 
+    // The expected hashes were computed outside Java, from the documented header with an empty session line:
+    // (head -c 32 /dev/zero; printf 'kyc-event-v1\n1\n<event>\nkyc_state_updated\n<user>\n\n1750353253123000\n
+    // 1750353254000001\nralio-webhook\napplication/json\n8\n{"id":1}') | sha256sum, and likewise for version 2.
     @Test
-    void a_missing_session_hashes_as_an_empty_line() {
+    void a_missing_session_hashes_as_an_empty_line() throws Exception {
         byte[] without = HashChain.hash(HashChain.GENESIS, 1, EVENT, "kyc_state_updated", USER, null, OCCURRED,
                 RECORDED, "ralio-webhook", "application/json", BODY);
-        assertEquals(32, without.length);
+        assertEquals("ca3adebdecae99ff76e4739fa6b2ed5ea2a80929c22cf1e7edc89e6c053a815b", HashChain.hex(without));
+
+        String header = "kyc-event-v1\n1\n" + EVENT + "\nkyc_state_updated\n" + USER + "\n\n"
+                + "1750353253123000\n1750353254000001\nralio-webhook\napplication/json\n8\n";
+        MessageDigest sha = MessageDigest.getInstance("SHA-256");
+        sha.update(HashChain.GENESIS);
+        sha.update(header.getBytes(StandardCharsets.UTF_8));
+        sha.update(BODY);
+        assertArrayEquals(sha.digest(), without);
+    }
+
+    @Test
+    void a_missing_session_hashes_as_an_empty_line_in_version_2() {
+        byte[] digest = HashChain.bodyDigest(BODY);
+        assertEquals("037c9214eef74cc3887f3a4f085b4e17d76280dafd273b0ee160c09c4ba1cfd4", HashChain.hex(digest));
+        byte[] without = HashChain.hashV2(HashChain.GENESIS, 1, EVENT, "kyc_state_updated", USER, null, OCCURRED,
+                RECORDED, "ralio-webhook", "application/json", digest);
+        assertEquals("eca758a7e1923eacc0901fe05cc7b0ee08e195c656c904d4e1b26d87ff31e0ac", HashChain.hex(without));
     }
 
     @Test

@@ -30,7 +30,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
-/** Contract section 5: whenever Ralio gives no usable session, 502 and nothing recorded. */
+/** Starting a verification when Ralio gives no usable session: 502, and nothing recorded. */
 @QuarkusTest
 @WithTestResource(RalioStub.class)
 class RalioFailureTest {

@@ -4,6 +4,7 @@ import static dev.kycevents.verification.Verifications.ralioCalls;
 import static dev.kycevents.verification.Verifications.ralioCreates;
 import static dev.kycevents.verification.Verifications.start;
 import static io.restassured.RestAssured.given;
+import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.is;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 
@@ -17,7 +18,7 @@ import java.util.UUID;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 7 for starting a verification: the user's own token or kyc-service, no one else. */
+/** Who may start a verification: the user's own token or kyc-service, no one else. */
 @QuarkusTest
 @WithTestResource(RalioStub.class)
 class StartVerificationAccessTest {
@@ -35,21 +36,23 @@ class StartVerificationAccessTest {
 
     @Test
     void no_token_is_401_and_ralio_is_not_called() {
-        given().post("/users/{uid}/identity-verifications", user).then().statusCode(401);
+        given().post("/users/{uid}/identity-verifications", user).then().statusCode(401)
+                .body("type", equalTo("urn:kyc-events:problem:unauthorized"));
         assertEquals(0, ralioCalls(ralio, user));
     }
 
     @Test
     void expired_and_forged_tokens_are_401() {
         for (String token : new String[] {Tokens.expired(user), Tokens.signedByAnotherKey(user), Tokens.algNone(user)}) {
-            start(token, user).statusCode(401);
+            start(token, user).statusCode(401).body("type", equalTo("urn:kyc-events:problem:invalid-token"));
         }
         assertEquals(0, ralioCalls(ralio, user));
     }
 
     @Test
     void another_users_token_is_403_and_ralio_is_not_called() {
-        start(Tokens.user(UUID.randomUUID()), user).statusCode(403).contentType("application/problem+json");
+        start(Tokens.user(UUID.randomUUID()), user).statusCode(403).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:forbidden"));
         assertEquals(0, ralioCalls(ralio, user));
     }
 

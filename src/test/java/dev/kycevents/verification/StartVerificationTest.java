@@ -40,7 +40,7 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 5: a new session through Ralio, or the open one again. */
+/** Starting a verification: a new session through Ralio, or the user's open one again. */
 @QuarkusTest
 @WithTestResource(RalioStub.class)
 class StartVerificationTest {

@@ -5,6 +5,7 @@ import static dev.kycevents.support.Webhooks.post;
 import static dev.kycevents.support.Webhooks.sessionEvent;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -96,7 +97,10 @@ class HostileInputTest {
         // Within the digit limit each, but 20 times the body once printed in full.
         String packed = "[" + String.join(",", Collections.nCopies(1000, "1e99")) + "]";
         post(withExtra("kyc_session_manual_review", hostile, user, session, T1, "n", packed))
-                .statusCode(400);
+                .statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:invalid-event"))
+                .body("field", startsWith("data.n["))
+                .body("detail", startsWith("the event would be stored as more than"));
         assertEquals(0, stored(hostile));
     }
 

@@ -6,7 +6,9 @@ import static dev.kycevents.support.Webhooks.post;
 import static dev.kycevents.support.Webhooks.sessionEvent;
 import static dev.kycevents.support.Webhooks.signed;
 import static dev.kycevents.support.Webhooks.unsigned;
+import static org.hamcrest.Matchers.containsString;
 import static org.hamcrest.Matchers.equalTo;
+import static org.hamcrest.Matchers.matchesPattern;
 import static org.hamcrest.Matchers.nullValue;
 import static org.hamcrest.Matchers.startsWith;
 import static org.junit.jupiter.api.Assertions.assertArrayEquals;
@@ -17,6 +19,7 @@ import dev.kycevents.support.MutableClock;
 import dev.kycevents.support.Webhooks;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
+import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
@@ -32,7 +35,11 @@ import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-/** Contract section 1, one test per row, against the real (embedded) PostgreSQL. */
+/**
+ * What POST /webhooks/ralio answers and stores for each kind of delivery (first, duplicate, conflicting,
+ * unsigned, malformed, of an unknown type, of a wrong content type, too large), one test per case, against the
+ * real (embedded) PostgreSQL.
+ */
 @QuarkusTest
 class RalioWebhookTest {
 
@@ -176,8 +183,8 @@ class RalioWebhookTest {
     @Test
     void a_missing_signature_is_401_and_stores_nothing() {
         UUID event = UUID.randomUUID();
-        unsigned(levelEvent(event, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8))
-                .post("/webhooks/ralio").then().statusCode(401).contentType("application/problem+json");
+        signatureRefused(unsigned(levelEvent(event, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8))
+                .post("/webhooks/ralio").then().statusCode(401).contentType("application/problem+json"));
         assertEquals(0, stored(event));
     }
 
@@ -185,8 +192,8 @@ class RalioWebhookTest {
     void a_signature_made_with_another_secret_is_401() {
         UUID event = UUID.randomUUID();
         byte[] body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
-        signed(body, "whsec_" + java.util.Base64.getEncoder().encodeToString("not-ralio".getBytes()), Instant.now())
-                .post("/webhooks/ralio").then().statusCode(401);
+        signatureRefused(signed(body, "whsec_" + java.util.Base64.getEncoder().encodeToString("not-ralio".getBytes()),
+                Instant.now()).post("/webhooks/ralio").then());
         assertEquals(0, stored(event));
     }
 
@@ -197,7 +204,7 @@ class RalioWebhookTest {
         byte[] forged = new String(body, StandardCharsets.UTF_8).replace("LIGHT", "REGULAR")
                 .getBytes(StandardCharsets.UTF_8);
         var request = signed(body, Webhooks.SECRET, Instant.now());
-        request.body(forged).post("/webhooks/ralio").then().statusCode(401);
+        signatureRefused(request.body(forged).post("/webhooks/ralio").then());
         assertEquals(0, stored(event));
     }
 
@@ -213,21 +220,28 @@ class RalioWebhookTest {
     void a_timestamp_outside_five_minutes_either_way_is_401() {
         Instant now = Instant.parse("2026-03-01T12:00:00Z");
         clock.pin(now);
-        byte[] late = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
-        byte[] early = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
-        byte[] edge = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
+        UUID lateEvent = UUID.randomUUID();
+        UUID earlyEvent = UUID.randomUUID();
+        UUID edgeEvent = UUID.randomUUID();
+        byte[] late = levelEvent(lateEvent, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
+        byte[] early = levelEvent(earlyEvent, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
+        byte[] edge = levelEvent(edgeEvent, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
 
-        signed(late, Webhooks.SECRET, now.minusSeconds(301)).post("/webhooks/ralio").then().statusCode(401);
-        signed(early, Webhooks.SECRET, now.plusSeconds(301)).post("/webhooks/ralio").then().statusCode(401);
+        signatureRefused(signed(late, Webhooks.SECRET, now.minusSeconds(301)).post("/webhooks/ralio").then());
+        signatureRefused(signed(early, Webhooks.SECRET, now.plusSeconds(301)).post("/webhooks/ralio").then());
         signed(edge, Webhooks.SECRET, now.minusSeconds(300)).post("/webhooks/ralio").then().statusCode(200);
+        assertEquals(0, stored(lateEvent));
+        assertEquals(0, stored(earlyEvent));
+        assertEquals(1, stored(edgeEvent));
     }
 
     // ---- malformed bodies ----
 
     @Test
     void not_json_is_400_problem() {
-        post("this is not json").statusCode(400).contentType("application/problem+json")
-                .body("status", equalTo(400)).body("title", equalTo("Bad Request"));
+        invalidEvent(post("this is not json"))
+                .body("field", nullValue())
+                .body("detail", startsWith("the body is not a single valid JSON value"));
     }
 
     @Test
@@ -235,70 +249,117 @@ class RalioWebhookTest {
         UUID event = UUID.randomUUID();
         String body = sessionEvent("kyc_session_verified", event, UUID.randomUUID(), UUID.randomUUID(), AT)
                 .replaceAll("\"sessionId\":\"[^\"]+\",", "");
-        post(body).statusCode(400).body("field", equalTo("data.sessionId"));
+        invalidEvent(post(body)).body("field", equalTo("data.sessionId"));
         assertEquals(0, stored(event));
     }
 
     @Test
     void a_bad_uuid_is_400_naming_the_field() {
-        String body = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR")
+        UUID event = UUID.randomUUID();
+        String body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR")
                 .replaceAll("\"userId\":\"[^\"]+\"", "\"userId\":\"not-a-uuid\"");
-        post(body).statusCode(400).body("field", equalTo("data.userId"));
+        invalidEvent(post(body)).body("field", equalTo("data.userId"));
+        assertEquals(0, stored(event));
     }
 
     @Test
     void a_bad_timestamp_is_400_naming_the_field() {
-        String body = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR")
+        UUID event = UUID.randomUUID();
+        String body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR")
                 .replace(AT.toString(), "yesterday");
-        post(body).statusCode(400).body("field", equalTo("timestamp"));
+        invalidEvent(post(body)).body("field", equalTo("timestamp"));
+        assertEquals(0, stored(event));
     }
 
     @Test
     void a_mistyped_field_is_400_naming_it() {
-        String body = sessionEvent("kyc_session_failed", UUID.randomUUID(), UUID.randomUUID(), UUID.randomUUID(), AT,
+        UUID event = UUID.randomUUID();
+        String body = sessionEvent("kyc_session_failed", event, UUID.randomUUID(), UUID.randomUUID(), AT,
                 "{\"not\":\"an array\"}");
-        post(body).statusCode(400).body("field", startsWith("data.checks"));
+        invalidEvent(post(body)).body("field", startsWith("data.checks"));
+        assertEquals(0, stored(event));
     }
 
     @Test
     void duplicate_keys_are_400() {
-        UUID user = UUID.randomUUID();
-        String body = levelEvent(UUID.randomUUID(), user, AT, "REGULAR")
+        UUID event = UUID.randomUUID();
+        String body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR")
                 .replace("\"state\":\"REGULAR\"", "\"state\":\"LIGHT\",\"state\":\"REGULAR\"");
-        post(body).statusCode(400);
+        invalidEvent(post(body))
+                .body("field", equalTo("data.state"))
+                .body("detail", startsWith("the body is not a single valid JSON value (line 1, column "));
+        assertEquals(0, stored(event));
     }
 
     @Test
     void invalid_utf8_is_400() {
-        byte[] body = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
+        UUID event = UUID.randomUUID();
+        byte[] body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
         byte[] broken = Arrays.copyOf(body, body.length);
         int at = new String(body, StandardCharsets.UTF_8).indexOf("REGULAR");
         broken[at] = (byte) 0xC3; // starts a two-byte sequence that the next byte does not continue
-        post(broken).statusCode(400);
+        invalidEvent(post(broken))
+                .body("field", nullValue())
+                .body("detail", equalTo("the body is not valid UTF-8"));
+        assertEquals(0, stored(event));
     }
 
     @Test
     void deep_nesting_is_400() {
+        UUID event = UUID.randomUUID();
         String deep = "[".repeat(10_000) + "]".repeat(10_000);
-        String body = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR")
+        String body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR")
                 .replace("\"state\":\"REGULAR\"", "\"state\":\"REGULAR\",\"x\":" + deep);
-        post(body).statusCode(400);
+        invalidEvent(post(body))
+                .body("field", matchesPattern("data\\.x(\\[0\\])+"))
+                .body("detail", containsString("is beyond the JSON limits"))
+                .body("detail", containsString("nesting 32 deep"));
+        assertEquals(0, stored(event));
     }
 
     @Test
     void text_postgresql_cannot_store_is_400_not_a_server_error() {
-        String body = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR")
+        UUID event = UUID.randomUUID();
+        String body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR")
                 .replace("\"state\":\"REGULAR\"", "\"state\":\"REGULAR\",\"nul\":\"a\\u0000b\"");
-        post(body).statusCode(400);
+        invalidEvent(post(body))
+                .body("field", equalTo("data.nul"))
+                .body("detail", equalTo("data.nul contains U+0000, which cannot be stored"));
+        assertEquals(0, stored(event));
     }
 
     @Test
     void a_wrong_content_type_is_415() {
-        byte[] body = levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
-        signed(body, Webhooks.SECRET, Instant.now()).contentType("text/plain").post("/webhooks/ralio")
-                .then().statusCode(415).contentType("application/problem+json");
-        signed(body, Webhooks.SECRET, Instant.now()).contentType("application/json; charset=ISO-8859-1")
-                .post("/webhooks/ralio").then().statusCode(415);
+        UUID event = UUID.randomUUID();
+        byte[] body = levelEvent(event, UUID.randomUUID(), AT, "REGULAR").getBytes(StandardCharsets.UTF_8);
+        unsupportedMediaType(signed(body, Webhooks.SECRET, Instant.now()).contentType("text/plain")
+                .post("/webhooks/ralio").then());
+        unsupportedMediaType(signed(body, Webhooks.SECRET, Instant.now())
+                .contentType("application/json; charset=ISO-8859-1").post("/webhooks/ralio").then());
+        assertEquals(0, stored(event));
+    }
+
+    static ValidatableResponse invalidEvent(ValidatableResponse response) {
+        return response.statusCode(400).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:invalid-event"))
+                .body("title", equalTo("Bad Request"))
+                .body("status", equalTo(400));
+    }
+
+    static void signatureRefused(ValidatableResponse response) {
+        response.statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:invalid-signature"))
+                .body("title", equalTo("Unauthorized"))
+                .body("detail",
+                        equalTo("The webhook signature is missing, invalid or outside the accepted time window."));
+    }
+
+    static void unsupportedMediaType(ValidatableResponse response) {
+        response.statusCode(415).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:unsupported-media-type"))
+                .body("title", equalTo("Unsupported Media Type"))
+                .body("detail", equalTo("Send the event as application/json (UTF-8)."))
+                .body("field", nullValue());
     }
 
     @Test

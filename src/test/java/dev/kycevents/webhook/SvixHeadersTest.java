@@ -57,7 +57,8 @@ class SvixHeadersTest {
     void a_wrong_signature_under_svix_names_is_still_401() {
         unsigned(body).header("svix-id", id).header("svix-timestamp", String.valueOf(timestamp))
                 .header("svix-signature", WebhookSignature.sign(Webhooks.SECRET, id, timestamp, "{}".getBytes()))
-                .post("/webhooks/ralio").then().statusCode(401).contentType("application/problem+json");
+                .post("/webhooks/ralio").then().statusCode(401).contentType("application/problem+json")
+                .body("type", equalTo("urn:kyc-events:problem:invalid-signature"));
         assertEquals(0, stored());
     }
 

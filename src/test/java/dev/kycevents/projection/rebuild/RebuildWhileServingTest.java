@@ -25,7 +25,7 @@ import java.util.concurrent.CompletableFuture;
 import org.junit.jupiter.api.Test;
 
 /**
- * Contract section 3: the read models can be rebuilt while queries keep being answered. The
+ * The read models can be rebuilt while queries keep being answered. The
  * rebuild replays tens of thousands of events while this test reads views and delivers webhooks
  * in a loop; every answer is 200, and what was delivered meanwhile is in the rebuilt views.
  */
