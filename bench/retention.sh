@@ -2,13 +2,21 @@
 # The retention sweep at scale: 100,000 users whose period has passed (10 events each, a million events,
 # each with its session and level rows), swept through POST /admin/retention/sweep while webhooks keep
 # arriving. Prints the sweep's report, the erase rate, and the webhooks' latency during the sweep next to
-# a baseline without it. Usage: bench/retention.sh [users]
+# a baseline without it. Usage: bench/retention.sh [users]; SKIP_BUILD=1 uses the jar already built.
 source "$(dirname "$0")/lib.sh"
 need wrk wrk; need psql postgresql-client
 USERS=${1:-100000}; CONNECTIONS=${CONNECTIONS:-16}
-build_jar
+[ "${SKIP_BUILD:-0}" = 1 ] || build_jar
 fresh_database
 
+# Seeding a million events takes minutes, so a copy of the seeded database is kept (${DB}_seed_<key>, one per
+# schema, seed statement and size) and cloned on the next run; SEED_CACHE=0 seeds afresh.
+seed_db=${DB}_seed_$( (cat "$ROOT"/src/main/resources/db/migration/*.sql; sed -n '/^psql_db -q <<SQL/,/^SQL$/p' "$0") \
+  | md5sum | cut -c1-10)_$USERS
+as_postgres() { su postgres -c "psql -qAt -v ON_ERROR_STOP=1 $*"; }
+if [ "${SEED_CACHE:-1}" = 1 ] && [ "$(as_postgres "-c \"SELECT 1 FROM pg_database WHERE datname = '$seed_db'\"")" = 1 ]; then
+  as_postgres "-c 'DROP DATABASE $DB' -c 'CREATE DATABASE $DB TEMPLATE $seed_db OWNER kyc'"
+else
 # Migrate, then stop: the seed goes in behind the service's back, like a restored database.
 pid=$(start_service "$PORT" "$OUT/retention-service.log"); wait_ready "$PORT"; stop_service "$pid"
 
@@ -49,28 +57,41 @@ UPDATE event_log_head SET last_position = $USERS * 10, last_hash = sha256(int8se
                           last_recorded_at = now();
 VACUUM ANALYZE;
 SQL
+  if [ "${SEED_CACHE:-1}" = 1 ]; then
+    for old in $(as_postgres "-c \"SELECT datname FROM pg_database WHERE datname LIKE '${DB}_seed_%'\""); do
+      as_postgres "-c 'DROP DATABASE $old'"
+    done
+    as_postgres "-c 'CREATE DATABASE $seed_db TEMPLATE $DB OWNER kyc'"
+  fi
+fi
 
 pid=$(start_service "$PORT" "$OUT/retention-service.log"); trap 'stop_service $pid' EXIT; wait_ready "$PORT"
 TOKEN=$(java "$ROOT/dev/DevToken.java" --groups kyc-admin)
-java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 5000001 60000 "$OUT/retention-load.tsv"
+# Each phase posts webhooks of its own users (about 2.6 per user): wrk starts every file from its first line,
+# and a webhook sent twice is a cheap duplicate, not an append.
+java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 5000001 5000 "$OUT/retention-warm.tsv"
+java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 6000001 20000 "$OUT/retention-baseline.tsv"
+java "$ROOT/bench/WebhookTool.java" generate "$SECRET" 7000001 60000 "$OUT/retention-load.tsv"
 export WRK_THREADS=2
-WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >/dev/null
+WEBHOOKS="$OUT/retention-warm.tsv" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >/dev/null
 checkpoint
 
 # Baseline: the same load without a sweep.
-WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d20s --latency -s "$ROOT/bench/post-webhooks.lua" \
+WEBHOOKS="$OUT/retention-baseline.tsv" wrk -t2 -c"$CONNECTIONS" -d20s --latency -s "$ROOT/bench/post-webhooks.lua" \
   "http://localhost:$PORT" >"$OUT/retention-wrk-baseline.txt"
 checkpoint
 
-# The sweep, with webhooks arriving all the time: wrk starts first and runs past the sweep's end.
-WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d${LOAD_SECONDS:-90}s --latency \
+# The sweep, with webhooks arriving all the time: wrk starts 3 s before it and is stopped (SIGINT: it still
+# reports) when the sweep answers, so its figures are those of the sweep.
+load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d600s --latency \
   -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >"$OUT/retention-wrk-sweep.txt" &
 wrk_pid=$!
 sleep 3
 t0=$(date +%s%N)
 curl -fsS -X POST -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/admin/retention/sweep" >"$OUT/retention-report.json"
 sweep_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
-wait $wrk_pid
+kill -INT $wrk_pid; wait $wrk_pid || true
 
 erased=$(sed -E 's/.*"eventsErased":([0-9]+).*/\1/' "$OUT/retention-report.json")
 left=$(psql_db -qAt -c "SELECT count(*) FROM events WHERE raw_body IS NOT NULL AND user_id IN (SELECT user_id FROM retention_view)")
@@ -79,3 +100,8 @@ echo "REPORT $(cat "$OUT/retention-report.json")"
 echo "SWEEP users=$USERS events_erased=$erased sweep_ms=$sweep_ms events_per_s=$(awk -v e="$erased" -v t="$sweep_ms" 'BEGIN {printf "%.0f", e * 1000 / t}') bodies_left_of_swept_users=$left"
 echo "BASELINE $(grep RESULT "$OUT/retention-wrk-baseline.txt") max=$(max_of "$OUT/retention-wrk-baseline.txt")"
 echo "DURING   $(grep RESULT "$OUT/retention-wrk-sweep.txt") max=$(max_of "$OUT/retention-wrk-sweep.txt")"
+echo "VACUUM $(grep -o 'VACUUM took [0-9]* ms' "$OUT/retention-service.log" | tail -1)"
+echo "EVENTS $(psql_db -qAt -F' ' -c "SELECT 'updates=' || n_tup_upd, 'hot=' || n_tup_hot_upd,
+  'heap=' || pg_size_pretty(pg_relation_size('events')), 'with_indexes=' || pg_size_pretty(pg_total_relation_size('events'))
+  FROM pg_stat_user_tables WHERE relname = 'events'")"
+echo "LOAD before_sweep=$load_before after=$(cut -d' ' -f1-3 /proc/loadavg)"

@@ -6,6 +6,7 @@ import dev.kycevents.event.UserErased;
 import dev.kycevents.store.EventStore;
 import dev.kycevents.store.NewEvent;
 import io.smallrye.mutiny.Uni;
+import io.vertx.pgclient.PgException;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -20,11 +21,12 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 /**
  * Erases a batch of users in one transaction: clears the bodies of their events through the database's erasure
- * path, appends one {@code kyc_user_erased} per user and removes their read models. The log-head lock is taken
- * only for the append, after the bodies are cleared, so appends wait for the last steps alone.
+ * path, removes their read models, and appends one {@code kyc_user_erased} per user. Appends wait only for the
+ * steps that need the log-head lock (taken by the append): the append itself, the came-back check and the commit.
  */
 @ApplicationScoped
 public class Eraser {
@@ -40,6 +42,15 @@ public class Eraser {
 
     private static final String DROP_SESSIONS = "DELETE FROM session_view WHERE user_id = ANY($1::uuid[])";
     private static final String DROP_LEVELS = "DELETE FROM kyc_level_view WHERE user_id = ANY($1::uuid[])";
+
+    // The read-model rows are changed before the log-head lock. An append of one of these users holds that lock
+    // and may wait for those rows, while the batch waits for the lock: a deadlock. So the batch waits for locks
+    // only briefly here (an append that waits for its rows waits no longer than this); past that it undoes these
+    // changes to the savepoint, which frees their rows, then takes the lock with no limit and changes the rows
+    // under it. SET LOCAL is undone with the savepoint too.
+    private static final String BRIEFLY = "SAVEPOINT before_head_lock; SET LOCAL lock_timeout = '50ms'";
+    private static final String UNDO = "ROLLBACK TO SAVEPOINT before_head_lock";
+    private static final String LOCK_NOT_AVAILABLE = "55P03";
 
     /** What one batch did. */
     public record Outcome(long users, long events, Set<UUID> cameBack) {
@@ -69,7 +80,7 @@ public class Eraser {
         if (users.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, 0, Set.of()));
         }
-        return pool.withTransaction(connection -> eraseIn(connection, users, period, now))
+        return pool.withConnection(connection -> inTransaction(connection, () -> eraseIn(connection, users, period, now)))
                 .onFailure(CameBack.class).recoverWithUni(failure -> {
                     Set<UUID> back = ((CameBack) failure).users;
                     List<RetentionStatus> rest = users.stream().filter(s -> !back.contains(s.view().userId())).toList();
@@ -87,30 +98,57 @@ public class Eraser {
             for (Row row : rows) {
                 erased.put(row.getUUID("user_id"), row.getLong("erased"));
             }
-            List<NewEvent> events = new ArrayList<>(users.size());
+            List<UserErased> erasures = new ArrayList<>(users.size());
             for (RetentionStatus user : users) {
                 UUID id = user.view().userId();
-                events.add(erasedEvent(new UserErased(UUID.randomUUID(), id, now, UserErased.RULE_RETENTION_PERIOD,
+                erasures.add(new UserErased(UUID.randomUUID(), id, now, UserErased.RULE_RETENTION_PERIOD,
                         period.text(), user.view().relationshipEndedAt(), erased.getOrDefault(id, 0L),
-                        user.lastPosition())));
+                        user.lastPosition()));
             }
-            return store.append(connection, events)
-                    .call(appended -> connection.preparedQuery(CAME_BACK)
-                            .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfLong(through)
-                                    .addString(EventTypes.USER_ERASED))
-                            .invoke(back -> {
-                                if (back.size() > 0) {
-                                    Set<UUID> cameBack = new HashSet<>();
-                                    back.forEach(row -> cameBack.add(row.getUUID("user_id")));
-                                    throw new CameBack(cameBack);
-                                }
-                            }))
-                    .call(() -> connection.preparedQuery(DROP_SESSIONS).execute(Tuple.tuple().addArrayOfUUID(ids)))
-                    .call(() -> connection.preparedQuery(DROP_LEVELS).execute(Tuple.tuple().addArrayOfUUID(ids)))
-                    .call(appended -> retention.project(connection, appended.plan().recorded()))
-                    .map(appended -> new Outcome(users.size(), erased.values().stream().mapToLong(Long::longValue).sum(),
-                            Set.of()));
+            List<NewEvent> events = erasures.stream().map(Eraser::erasedEvent).toList();
+            long count = erased.values().stream().mapToLong(Long::longValue).sum();
+            return connection.query(BRIEFLY).execute()
+                    .chain(() -> dropViews(connection, ids, erasures))
+                    .chain(() -> store.append(connection, events))
+                    .replaceWithVoid()
+                    .onFailure(Eraser::lockNotAvailable).recoverWithUni(() -> connection.query(UNDO).execute()
+                            .chain(() -> store.append(connection, events))
+                            .chain(() -> dropViews(connection, ids, erasures)))
+                    .chain(() -> cameBack(connection, ids, through))
+                    .map(ignored -> new Outcome(users.size(), count, Set.of()));
         });
+    }
+
+    // BEGIN and COMMIT by hand: the client's own transactions roll back at the end once any statement failed,
+    // even one undone by ROLLBACK TO SAVEPOINT.
+    private static <T> Uni<T> inTransaction(SqlConnection connection, Supplier<Uni<T>> work) {
+        return connection.query("BEGIN").execute()
+                .chain(() -> work.get())
+                .call(() -> connection.query("COMMIT").execute())
+                .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull());
+    }
+
+    private Uni<Void> dropViews(SqlConnection connection, UUID[] ids, List<UserErased> erasures) {
+        return connection.preparedQuery(DROP_SESSIONS).execute(Tuple.tuple().addArrayOfUUID(ids))
+                .chain(() -> connection.preparedQuery(DROP_LEVELS).execute(Tuple.tuple().addArrayOfUUID(ids)))
+                .chain(() -> retention.fold(connection, erasures));
+    }
+
+    private Uni<Void> cameBack(SqlConnection connection, UUID[] ids, Long[] through) {
+        return connection.preparedQuery(CAME_BACK)
+                .execute(Tuple.tuple().addArrayOfUUID(ids).addArrayOfLong(through).addString(EventTypes.USER_ERASED))
+                .invoke(back -> {
+                    if (back.size() > 0) {
+                        Set<UUID> cameBack = new HashSet<>();
+                        back.forEach(row -> cameBack.add(row.getUUID("user_id")));
+                        throw new CameBack(cameBack);
+                    }
+                })
+                .replaceWithVoid();
+    }
+
+    private static boolean lockNotAvailable(Throwable failure) {
+        return failure instanceof PgException pg && LOCK_NOT_AVAILABLE.equals(pg.getSqlState());
     }
 
     private static NewEvent erasedEvent(UserErased event) {

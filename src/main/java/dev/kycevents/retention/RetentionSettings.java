@@ -11,12 +11,15 @@ public class RetentionSettings {
     private final RetentionPeriod period;
     private final Duration sweepInterval;
     private final int batchUsers;
+    private final Duration batchPause;
 
     public RetentionSettings(@ConfigProperty(name = "kyc.retention.period", defaultValue = "P5Y") String period,
                              @ConfigProperty(name = "kyc.retention.sweep-interval", defaultValue = "PT1H")
                              Duration sweepInterval,
                              @ConfigProperty(name = "kyc.retention.sweep-batch-users", defaultValue = "200")
-                             int batchUsers) {
+                             int batchUsers,
+                             @ConfigProperty(name = "kyc.retention.sweep-batch-pause", defaultValue = "0")
+                             Duration batchPause) {
         this.period = RetentionPeriod.parse(period);
         if (sweepInterval.isNegative()) {
             throw new IllegalArgumentException("KYC_RETENTION_SWEEP_INTERVAL must not be negative (0 turns it off)");
@@ -24,8 +27,12 @@ public class RetentionSettings {
         if (batchUsers < 1) {
             throw new IllegalArgumentException("KYC_RETENTION_SWEEP_BATCH_USERS must be at least 1");
         }
+        if (batchPause.isNegative()) {
+            throw new IllegalArgumentException("KYC_RETENTION_SWEEP_BATCH_PAUSE must not be negative");
+        }
         this.sweepInterval = sweepInterval;
         this.batchUsers = batchUsers;
+        this.batchPause = batchPause;
     }
 
     public RetentionPeriod period() {
@@ -40,5 +47,10 @@ public class RetentionSettings {
     /** Users erased per transaction: small, so that appends never wait long for the log-head lock. */
     public int batchUsers() {
         return batchUsers;
+    }
+
+    /** A pause after each batch, which leaves the CPU to appends for that long (zero: none). */
+    public Duration batchPause() {
+        return batchPause;
     }
 }

@@ -13,6 +13,8 @@ import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
+import java.util.concurrent.TimeUnit;
+import org.jboss.logging.Logger;
 
 /**
  * Erases every user whose retention period has passed and who is not on hold. One sweep at a time across every
@@ -21,6 +23,8 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class RetentionSweep {
+
+    private static final Logger LOG = Logger.getLogger(RetentionSweep.class);
 
     /** The advisory lock key: "KYCRETN" in ASCII, unlikely to be used by anything else in the database. */
     static final long LOCK_KEY = 0x4b59435245544eL;
@@ -76,10 +80,17 @@ public class RetentionSweep {
         Tally tally = new Tally();
         // PostgreSQL orders uuids by their bytes, unsigned: the all-zero uuid comes first.
         return page(new UUID(0, 0), cutoff, started, period, tally)
-                .chain(() -> tally.events > 0 ? connection.query(VACUUM).execute().replaceWithVoid()
-                        : Uni.createFrom().voidItem())
+                .chain(() -> tally.events > 0 ? vacuum(connection) : Uni.createFrom().voidItem())
                 .map(ignored -> new SweepReport(started, clock.instant(), tally.users, tally.events, tally.skipped,
                         period.text()));
+    }
+
+    private Uni<Void> vacuum(SqlConnection connection) {
+        long started = System.nanoTime();
+        return connection.query(VACUUM).execute()
+                .invoke(() -> LOG.infof("retention sweep: VACUUM took %d ms",
+                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)))
+                .replaceWithVoid();
     }
 
     private static final class Tally {
@@ -115,12 +126,15 @@ public class RetentionSweep {
             return Uni.createFrom().voidItem();
         }
         int to = Math.min(users.size(), from + settings.batchUsers());
+        Duration pause = settings.batchPause();
         return eraser.erase(users.subList(from, to), period, now)
                 .invoke(outcome -> {
                     tally.users += outcome.users();
                     tally.events += outcome.events();
                     tally.skipped += outcome.cameBack().size();
                 })
+                .chain(() -> pause.isZero() ? Uni.createFrom().voidItem()
+                        : Uni.createFrom().voidItem().onItem().delayIt().by(pause))
                 .chain(() -> eraseInBatches(users, to, period, now, tally));
     }
 }

@@ -24,7 +24,12 @@ public record RetentionView(UUID userId, Instant relationshipEndedAt, boolean le
 
     /** Events come in position order; only retention events change the view. */
     public RetentionView evolve(RecordedEvent recorded) {
-        if (!(recorded.event() instanceof RetentionEvent e) || !e.userId().equals(userId)) return this;
+        return recorded.event() instanceof RetentionEvent e ? evolve(e) : this;
+    }
+
+    /** The fold reads no position: an event may be folded before the append assigns its own. */
+    public RetentionView evolve(RetentionEvent e) {
+        if (!e.userId().equals(userId)) return this;
         if (e instanceof RelationshipEnded x) return new RetentionView(userId, x.endedAt(), legalHold, erasedAt, erasedThrough);
         if (e instanceof LegalHoldPlaced)     return new RetentionView(userId, relationshipEndedAt, true, erasedAt, erasedThrough);
         if (e instanceof LegalHoldReleased)   return new RetentionView(userId, relationshipEndedAt, false, erasedAt, erasedThrough);

@@ -53,17 +53,22 @@ public class RetentionViewTable {
 
     /** Folds newly appended retention events into the users' rows, in the append's transaction. */
     public Uni<Void> project(SqlClient client, List<RecordedEvent> appended) {
-        List<RecordedEvent> retention = appended.stream().filter(r -> r.event() instanceof RetentionEvent).toList();
+        return fold(client, appended.stream().map(RecordedEvent::event).filter(e -> e instanceof RetentionEvent)
+                .map(e -> (RetentionEvent) e).toList());
+    }
+
+    /** Folds retention events, in the order given, into the users' rows. */
+    public Uni<Void> fold(SqlClient client, List<? extends RetentionEvent> retention) {
         if (retention.isEmpty()) {
             return Uni.createFrom().voidItem();
         }
-        UUID[] users = retention.stream().map(r -> r.event().userId()).distinct().toArray(UUID[]::new);
+        UUID[] users = retention.stream().map(RetentionEvent::userId).distinct().toArray(UUID[]::new);
         return client.preparedQuery(FIND).execute(Tuple.tuple().addArrayOfUUID(users)).flatMap(rows -> {
             Map<UUID, RetentionView> views = new LinkedHashMap<>();
             rows.forEach(row -> views.put(row.getUUID("user_id"), view(row)));
-            for (RecordedEvent r : retention) {
-                UUID user = r.event().userId();
-                views.put(user, views.getOrDefault(user, RetentionView.initial(user)).evolve(r));
+            for (RetentionEvent e : retention) {
+                UUID user = e.userId();
+                views.put(user, views.getOrDefault(user, RetentionView.initial(user)).evolve(e));
             }
             return upsert(client, new ArrayList<>(views.values()));
         });
