@@ -6,18 +6,18 @@ import java.util.AbstractMap.SimpleEntry;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.SplittableRandom;
 import java.util.UUID;
-import net.jqwik.api.Arbitraries;
-import net.jqwik.api.Arbitrary;
-import net.jqwik.api.Combinators;
-import net.jqwik.api.Tuple;
+import java.util.random.RandomGenerator;
+import java.util.stream.Stream;
 
 /**
  * Valid Ralio bodies, then mutated as a hostile or careless sender would: numbers with huge exponents or digits,
  * dates in extreme years or malformed, strings with U+0000, lone surrogates or any unicode, deep nesting, fields of
  * the wrong type, null or missing, names given twice. Written as JSON text, so every spelling reaches the parser.
  * Users and sessions come partly from small pools, so sessions get several events and some bodies bind a session
- * to another user.
+ * to another user. Everything is drawn from one seeded {@link SplittableRandom}: the same seed gives the same
+ * bodies in the same order, so a failure is reproduced from its seed alone.
  */
 public final class MutatedBodies {
 
@@ -28,10 +28,12 @@ public final class MutatedBodies {
     static final String[] TYPES = {"kyc_session_verified", "kyc_session_manual_review", "kyc_session_failed",
             "kyc_session_expired", "kyc_state_updated", "kyc_something_new"};
 
+    private final long seed;
     private final List<UUID> users = new ArrayList<>();
     private final List<UUID> sessions = new ArrayList<>();
 
     public MutatedBodies(long seed) {
+        this.seed = seed;
         for (int i = 0; i < 20; i++) {
             users.add(new UUID(seed, 1000 + i));
         }
@@ -40,16 +42,35 @@ public final class MutatedBodies {
         }
     }
 
+    public long seed() {
+        return seed;
+    }
+
     public List<UUID> pooledUsers() {
         return users;
     }
 
-    /** Two in five bodies are left valid; the others get one to three mutations. */
-    public Arbitrary<Body> bodies() {
-        Arbitrary<List<Mutation>> mutations = Arbitraries.frequencyOf(
-                Tuple.of(2, Arbitraries.just(List.<Mutation>of())),
-                Tuple.of(3, mutation().list().ofMinSize(1).ofMaxSize(3)));
-        return Combinators.combine(base(), mutations).as(MutatedBodies::apply);
+    /**
+     * An endless stream of bodies, the same for the same seed; two in five are left valid, the others get one to
+     * three mutations. The seed is printed, since a test may have drawn it at random and a failure quotes only the
+     * body.
+     */
+    public Stream<Body> bodies() {
+        System.out.println("MutatedBodies: seed " + seed + " (new MutatedBodies(" + seed + "L) draws the same bodies)");
+        RandomGenerator random = new SplittableRandom(seed);
+        return Stream.generate(() -> body(random));
+    }
+
+    private Body body(RandomGenerator random) {
+        Base base = base(random);
+        List<Mutation> mutations = new ArrayList<>();
+        if (weighted(random, 2, 3) == 1) {
+            int count = random.nextInt(1, 4);
+            for (int i = 0; i < count; i++) {
+                mutations.add(mutation(random));
+            }
+        }
+        return apply(base, mutations);
     }
 
     // ---- the valid starting point ----
@@ -57,19 +78,22 @@ public final class MutatedBodies {
     private record Base(Obj root, UUID eventId, UUID userId, UUID sessionId) {
     }
 
-    private Arbitrary<Base> base() {
-        Arbitrary<Integer> session = Arbitraries.integers().between(0, sessions.size() * 3);
-        Arbitrary<Long> seconds = Arbitraries.longs().between(Instant.parse("2020-01-01T00:00:00Z").getEpochSecond(),
-                Instant.parse("2030-01-01T00:00:00Z").getEpochSecond());
-        return Combinators.combine(Arbitraries.of(TYPES), uuids(), session, seconds, Arbitraries.integers().between(0, 999_999),
-                Arbitraries.of("LIGHT", "REGULAR"), uuids()).as((type, id, s, sec, micros, level, fresh) -> {
-                    // A pooled session always goes with its own pooled user; others are new.
-                    boolean pooled = s < sessions.size();
-                    UUID sessionId = pooled ? sessions.get(s) : fresh;
-                    UUID userId = pooled ? users.get(s % users.size()) : new UUID(fresh.getLeastSignificantBits(), 7);
-                    Instant at = Instant.ofEpochSecond(sec, micros * 1000L);
-                    return new Base(envelope(type, id, userId, sessionId, at, level), id, userId, sessionId);
-                });
+    private static final long FIRST_SECOND = Instant.parse("2020-01-01T00:00:00Z").getEpochSecond();
+    private static final long LAST_SECOND = Instant.parse("2030-01-01T00:00:00Z").getEpochSecond();
+
+    private Base base(RandomGenerator random) {
+        String type = pick(random, TYPES);
+        UUID id = uuid(random);
+        int s = random.nextInt(0, sessions.size() * 3 + 1);
+        Instant at = Instant.ofEpochSecond(random.nextLong(FIRST_SECOND, LAST_SECOND + 1),
+                random.nextInt(0, 1_000_000) * 1000L);
+        String level = pick(random, "LIGHT", "REGULAR");
+        UUID fresh = uuid(random);
+        // A pooled session always goes with its own pooled user; others are new.
+        boolean pooled = s < sessions.size();
+        UUID sessionId = pooled ? sessions.get(s) : fresh;
+        UUID userId = pooled ? users.get(s % users.size()) : new UUID(fresh.getLeastSignificantBits(), 7);
+        return new Base(envelope(type, id, userId, sessionId, at, level), id, userId, sessionId);
     }
 
     private static Obj envelope(String type, UUID id, UUID user, UUID session, Instant at, String level) {
@@ -103,13 +127,15 @@ public final class MutatedBodies {
             List.of("data", "checks", 0, "reasons", 0, "message"), List.of("data", "checks", 0, "data"),
             List.of("data", "n"), List.of("extra"));
 
-    private static Arbitrary<Mutation> mutation() {
-        Arbitrary<String> names = Arbitraries.oneOf(Arbitraries.of("n", "note", "score", "id", "data", "userId"),
-                Arbitraries.strings().ofMinLength(1).ofMaxLength(12));
-        return Combinators.combine(Arbitraries.frequency(Tuple.of(6, Op.SET),
-                        Tuple.of(1, Op.REMOVE), Tuple.of(1, Op.DUPLICATE),
-                        Tuple.of(3, Op.ADD)),
-                Arbitraries.of(PATHS), values(), names).as(Mutation::new);
+    private static final List<String> NAMES = List.of("n", "note", "score", "id", "data", "userId");
+
+    private static Mutation mutation(RandomGenerator random) {
+        Op op = Op.values()[weighted(random, 6, 1, 1, 3)]; // SET, REMOVE, DUPLICATE, ADD
+        List<Object> path = pick(random, PATHS);
+        Json value = value(random);
+        String name = random.nextBoolean() ? pick(random, NAMES)
+                : chars(random, 1, 12, Character.MIN_VALUE, Character.MAX_VALUE);
+        return new Mutation(op, path, value, name);
     }
 
     private static Body apply(Base base, List<Mutation> mutations) {
@@ -158,70 +184,139 @@ public final class MutatedBodies {
 
     // ---- values a sender might put anywhere ----
 
-    private static Arbitrary<Json> values() {
-        return Arbitraries.frequencyOf(
-                Tuple.of(4, numbers().map(Json::new)),
-                Tuple.of(4, dates().map(MutatedBodies::quoted)),
-                Tuple.of(3, strings()),
-                Tuple.of(2, nesting().map(Json::new)),
-                Tuple.of(2, Arbitraries.of("true", "false", "null", "{}", "[]", "\"\"", "[null]",
-                        "{\"type\":1}", "[{\"type\":\"x\",\"state\":\"y\",\"reasons\":[{}]}]").map(Json::new)),
-                Tuple.of(1, uuids().map(u -> quoted(u.toString()))),
-                Tuple.of(1, Arbitraries.of("LIGHT", "REGULAR", "light", "kyc_session_verified",
-                        "kyc_session_created", "").map(MutatedBodies::quoted)));
+    private static final List<String> LITERALS = List.of("true", "false", "null", "{}", "[]", "\"\"", "[null]",
+            "{\"type\":1}", "[{\"type\":\"x\",\"state\":\"y\",\"reasons\":[{}]}]");
+    private static final List<String> NEAR_MISSES = List.of("LIGHT", "REGULAR", "light", "kyc_session_verified",
+            "kyc_session_created", "");
+
+    private static Json value(RandomGenerator random) {
+        return switch (weighted(random, 4, 4, 3, 2, 2, 1, 1)) {
+            case 0 -> new Json(number(random));
+            case 1 -> quoted(date(random));
+            case 2 -> string(random);
+            case 3 -> new Json(nesting(random));
+            case 4 -> new Json(pick(random, LITERALS));
+            case 5 -> quoted(uuid(random).toString());
+            default -> quoted(pick(random, NEAR_MISSES));
+        };
     }
 
-    static Arbitrary<String> numbers() {
-        Arbitrary<String> exponents = Combinators.combine(Arbitraries.integers().between(-9, 9),
-                Arbitraries.oneOf(Arbitraries.integers().between(-200, 200),
-                        Arbitraries.integers().between(-200_000, 200_000)),
-                Arbitraries.of("e", "E", "e+")).as((m, e, mark) -> m + mark.replace("+", e < 0 ? "" : "+") + e);
-        Arbitrary<String> digits = Arbitraries.strings().numeric().ofMinLength(1).ofMaxLength(130)
-                .map(d -> d.replaceFirst("^0+(?=.)", ""));
-        Arbitrary<String> decimals = Arbitraries.bigDecimals().between(new BigDecimal("-1e12"), new BigDecimal("1e12"))
-                .ofScale(6).map(BigDecimal::toString);
-        Arbitrary<String> packed = Combinators.combine(Arbitraries.integers().between(2, 300),
-                        Arbitraries.of("1e131071", "1e99", "1e9", "-1e-98", "0.5"))
-                .as((n, x) -> "[" + (x + ",").repeat(n - 1) + x + "]");
-        return Arbitraries.oneOf(Arbitraries.integers().map(String::valueOf), Arbitraries.longs().map(String::valueOf),
-                exponents, digits, decimals, packed, Arbitraries.of("1e1000", "1e131071", "-1e131072", "1e-16384",
-                        "1e100", "1e99", "-1e99", "1e-98", "1e-99", "-0", "-0.0", "0e99999", "1e9999999999",
-                        "1.7976931348623157e308", "4.9e-324", "1" + "0".repeat(99), "1" + "0".repeat(100)));
+    private static final List<String> EXTREME_NUMBERS = List.of("1e1000", "1e131071", "-1e131072", "1e-16384",
+            "1e100", "1e99", "-1e99", "1e-98", "1e-99", "-0", "-0.0", "0e99999", "1e9999999999",
+            "1.7976931348623157e308", "4.9e-324", "1" + "0".repeat(99), "1" + "0".repeat(100));
+    private static final List<String> PACKED = List.of("1e131071", "1e99", "1e9", "-1e-98", "0.5");
+    private static final long DECIMAL_BOUND = 1_000_000_000_000_000_000L; // 1e12 at scale 6
+
+    static String number(RandomGenerator random) {
+        return switch (random.nextInt(7)) {
+            case 0 -> String.valueOf(anyInt(random));
+            case 1 -> String.valueOf(anyLong(random));
+            case 2 -> {
+                int mantissa = random.nextInt(-9, 10);
+                int exponent = random.nextBoolean() ? random.nextInt(-200, 201) : random.nextInt(-200_000, 200_001);
+                String mark = pick(random, "e", "E", "e+");
+                yield mantissa + mark.replace("+", exponent < 0 ? "" : "+") + exponent;
+            }
+            case 3 -> chars(random, 1, 130, '0', '9').replaceFirst("^0+(?=.)", "");
+            case 4 -> BigDecimal.valueOf(random.nextLong(-DECIMAL_BOUND, DECIMAL_BOUND + 1), 6).toString();
+            case 5 -> {
+                int n = random.nextInt(2, 301);
+                String x = pick(random, PACKED);
+                yield "[" + (x + ",").repeat(n - 1) + x + "]";
+            }
+            default -> pick(random, EXTREME_NUMBERS);
+        };
     }
 
-    static Arbitrary<String> dates() {
-        Arbitrary<String> years = Arbitraries.oneOf(Arbitraries.integers().between(-2, 10_001),
-                Arbitraries.of(1, 1677, 1678, 1707, 1708, 1969, 1970, 2262, 2263, 2292, 2293, 9999, 10_000))
-                .map(y -> y < 0 ? String.format("-%04d", -y) : y > 9999 ? "+" + y : String.format("%04d", y));
-        Arbitrary<String> offsets = Arbitraries.of("Z", "+00:00", "+14:00", "-18:00", "+18:00", "-00:01", "+05:30",
-                "", "+19:00");
-        Arbitrary<String> composed = Combinators.combine(years, Arbitraries.integers().between(1, 12),
-                Arbitraries.integers().between(1, 31), Arbitraries.of("00:00:00", "23:59:59", "23:59:59.999999999",
-                        "12:00:00.5", "24:00:00", "12:00"), offsets)
-                .as((y, m, d, time, off) -> "%s-%02d-%02dT%s%s".formatted(y, m, d, time, off));
-        return Arbitraries.oneOf(composed, Arbitraries.of("2262-04-11T23:47:17Z", "9999-12-31T23:59:59Z",
-                "0001-01-01T00:00:00Z", "1677-09-21T00:12:43Z", "9999-12-31T23:59:59.999999-18:00",
-                "0001-01-01T00:00:00+18:00", "2025-02-30T00:00:00Z", "2025-06-19 17:14:13Z", "1750353253",
-                "2025-06-19T17:14:13.123Z"));
+    private static final List<Integer> EDGE_YEARS = List.of(1, 1677, 1678, 1707, 1708, 1969, 1970, 2262, 2263, 2292,
+            2293, 9999, 10_000);
+    private static final List<String> OFFSETS = List.of("Z", "+00:00", "+14:00", "-18:00", "+18:00", "-00:01",
+            "+05:30", "", "+19:00");
+    private static final List<String> TIMES = List.of("00:00:00", "23:59:59", "23:59:59.999999999", "12:00:00.5",
+            "24:00:00", "12:00");
+    private static final List<String> EDGE_DATES = List.of("2262-04-11T23:47:17Z", "9999-12-31T23:59:59Z",
+            "0001-01-01T00:00:00Z", "1677-09-21T00:12:43Z", "9999-12-31T23:59:59.999999-18:00",
+            "0001-01-01T00:00:00+18:00", "2025-02-30T00:00:00Z", "2025-06-19 17:14:13Z", "1750353253",
+            "2025-06-19T17:14:13.123Z");
+
+    static String date(RandomGenerator random) {
+        if (random.nextBoolean()) {
+            return pick(random, EDGE_DATES);
+        }
+        int y = random.nextBoolean() ? random.nextInt(-2, 10_002) : pick(random, EDGE_YEARS);
+        String year = y < 0 ? String.format("-%04d", -y) : y > 9999 ? "+" + y : String.format("%04d", y);
+        return "%s-%02d-%02dT%s%s".formatted(year, random.nextInt(1, 13), random.nextInt(1, 32), pick(random, TIMES),
+                pick(random, OFFSETS));
     }
 
-    static Arbitrary<Json> strings() {
-        return Arbitraries.oneOf(
-                Arbitraries.strings().all().ofMaxLength(40).map(MutatedBodies::quoted),
-                Arbitraries.strings().withCharRange('\u0000', '\u00ff').ofMaxLength(20).map(MutatedBodies::quoted),
-                Arbitraries.of("\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"", "\"\\udc00x\"", "\"\\ud83d\\ude00\"",
-                        "\"Zoë ✓ 日本 \uD83D\uDE00\"", "\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"", "\"" + "x".repeat(2000) + "\"")
-                        .map(Json::new));
+    private static final List<String> TRICKY_STRINGS = List.of("\"\\u0000\"", "\"a\\u0000b\"", "\"\\ud800\"",
+            "\"\\udc00x\"", "\"\\ud83d\\ude00\"", "\"Zoë ✓ 日本 \uD83D\uDE00\"", "\"\\/\\b\\f\\n\\r\\t\\\"\\\\\"",
+            "\"" + "x".repeat(2000) + "\"");
+
+    static Json string(RandomGenerator random) {
+        return switch (random.nextInt(3)) {
+            case 0 -> quoted(chars(random, 0, 40, Character.MIN_VALUE, Character.MAX_VALUE));
+            case 1 -> quoted(chars(random, 0, 20, '\u0000', '\u00ff'));
+            default -> new Json(pick(random, TRICKY_STRINGS));
+        };
     }
 
-    static Arbitrary<String> nesting() {
-        return Combinators.combine(Arbitraries.integers().between(1, 40), Arbitraries.of(true, false))
-                .as((depth, arrays) -> arrays ? "[".repeat(depth) + "]".repeat(depth)
-                        : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth));
+    static String nesting(RandomGenerator random) {
+        int depth = random.nextInt(1, 41);
+        return random.nextBoolean() ? "[".repeat(depth) + "]".repeat(depth)
+                : "{\"a\":".repeat(depth) + "1" + "}".repeat(depth);
     }
 
-    static Arbitrary<UUID> uuids() {
-        return Combinators.combine(Arbitraries.longs(), Arbitraries.longs()).as(UUID::new);
+    // ---- drawing ----
+
+    static UUID uuid(RandomGenerator random) {
+        return new UUID(random.nextLong(), random.nextLong());
+    }
+
+    private static final int[] EDGE_INTS = {0, 1, -1, Integer.MIN_VALUE, Integer.MAX_VALUE};
+    private static final long[] EDGE_LONGS = {0, 1, -1, Long.MIN_VALUE, Long.MAX_VALUE};
+
+    // Uniform draws almost never hit the boundaries, where parsers break, so one in ten is a boundary.
+    private static int anyInt(RandomGenerator random) {
+        return random.nextInt(10) == 0 ? EDGE_INTS[random.nextInt(EDGE_INTS.length)] : random.nextInt();
+    }
+
+    private static long anyLong(RandomGenerator random) {
+        return random.nextInt(10) == 0 ? EDGE_LONGS[random.nextInt(EDGE_LONGS.length)] : random.nextLong();
+    }
+
+    /** Between min and max characters, each from first to last inclusive (lone surrogates included). */
+    private static String chars(RandomGenerator random, int min, int max, char first, char last) {
+        int length = random.nextInt(min, max + 1);
+        StringBuilder out = new StringBuilder(length);
+        for (int i = 0; i < length; i++) {
+            out.append((char) random.nextInt(first, last + 1));
+        }
+        return out.toString();
+    }
+
+    /** The index of one of the weights, drawn in proportion to it. */
+    private static int weighted(RandomGenerator random, int... weights) {
+        int total = 0;
+        for (int weight : weights) {
+            total += weight;
+        }
+        int draw = random.nextInt(total);
+        for (int i = 0; ; i++) {
+            draw -= weights[i];
+            if (draw < 0) {
+                return i;
+            }
+        }
+    }
+
+    @SafeVarargs
+    private static <T> T pick(RandomGenerator random, T... items) {
+        return items[random.nextInt(items.length)];
+    }
+
+    private static <T> T pick(RandomGenerator random, List<T> items) {
+        return items.get(random.nextInt(items.size()));
     }
 
     // ---- JSON text ----
