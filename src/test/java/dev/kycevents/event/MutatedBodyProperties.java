@@ -38,6 +38,7 @@ class MutatedBodyProperties {
         Iterator<Body> bodies = new MutatedBodies(seed).bodies().limit(TRIES).iterator();
         int failures = 0;
         Body shortest = null;
+        int shortestIndex = -1;
         Throwable shortestFailure = null;
         for (int i = 0; i < TRIES; i++) {
             Body body = bodies.next();
@@ -47,13 +48,14 @@ class MutatedBodyProperties {
                 failures++;
                 if (shortest == null || body.json().length() < shortest.json().length()) {
                     shortest = body;
+                    shortestIndex = i;
                     shortestFailure = failure;
                 }
             }
         }
         if (failures > 0) {
-            fail(failures + " of " + TRIES + " bodies from seed " + seed + " break the property; the shortest: "
-                    + shortest.json(), shortestFailure);
+            fail(failures + " of " + TRIES + " bodies from seed " + seed + " break the property; the shortest, body "
+                    + shortestIndex + " of the stream: " + shortest.json(), shortestFailure);
         }
     }
 
