@@ -16,8 +16,10 @@ import java.util.stream.Stream;
  * dates in extreme years or malformed, strings with U+0000, lone surrogates or any unicode, deep nesting, fields of
  * the wrong type, null or missing, names given twice. Written as JSON text, so every spelling reaches the parser.
  * Users and sessions come partly from small pools, so sessions get several events and some bodies bind a session
- * to another user. Everything is drawn from one seeded {@link SplittableRandom}: the same seed gives the same
- * bodies in the same order, so a failure is reproduced from its seed alone.
+ * to another user. Event ids come partly from a pool too, so an id comes back with other content, and one body in
+ * fifty is one of the last fifty sent again unchanged: a redelivery, often while the first is still in flight.
+ * Everything is drawn from one seeded {@link SplittableRandom}: the same seed gives the same bodies in the same
+ * order, so a failure is reproduced from its seed alone.
  */
 public final class MutatedBodies {
 
@@ -31,6 +33,7 @@ public final class MutatedBodies {
     private final long seed;
     private final List<UUID> users = new ArrayList<>();
     private final List<UUID> sessions = new ArrayList<>();
+    private final List<UUID> eventIds = new ArrayList<>();
 
     public MutatedBodies(long seed) {
         this.seed = seed;
@@ -39,6 +42,9 @@ public final class MutatedBodies {
         }
         for (int i = 0; i < 60; i++) {
             sessions.add(new UUID(seed, 2000 + i));
+        }
+        for (int i = 0; i < 50; i++) {
+            eventIds.add(new UUID(seed, 3000 + i));
         }
     }
 
@@ -58,7 +64,18 @@ public final class MutatedBodies {
     public Stream<Body> bodies() {
         System.out.println("MutatedBodies: seed " + seed + " (new MutatedBodies(" + seed + "L) draws the same bodies)");
         RandomGenerator random = new SplittableRandom(seed);
-        return Stream.generate(() -> body(random));
+        List<Body> recent = new ArrayList<>();
+        return Stream.generate(() -> {
+            if (!recent.isEmpty() && random.nextInt(50) == 0) {
+                return pick(random, recent);
+            }
+            Body body = body(random);
+            if (recent.size() == 50) {
+                recent.remove(0);
+            }
+            recent.add(body);
+            return body;
+        });
     }
 
     private Body body(RandomGenerator random) {
@@ -83,7 +100,7 @@ public final class MutatedBodies {
 
     private Base base(RandomGenerator random) {
         String type = pick(random, TYPES);
-        UUID id = uuid(random);
+        UUID id = random.nextInt(4) == 0 ? pick(random, eventIds) : uuid(random);
         int s = random.nextInt(0, sessions.size() * 3 + 1);
         Instant at = Instant.ofEpochSecond(random.nextLong(FIRST_SECOND, LAST_SECOND + 1),
                 random.nextInt(0, 1_000_000) * 1000L);
