@@ -32,35 +32,41 @@ import org.eclipse.microprofile.config.inject.ConfigProperty;
 @ApplicationScoped
 public class KycQueries {
 
+    // A user without a level row is unknown, or gone: erased, with no event since (kyc_user_erased is the only type
+    // such a user may have).
+    private static final String GONE = """
+            l.user_id IS NULL AND EXISTS (
+                SELECT 1 FROM retention_view r WHERE r.user_id = u.user_id AND r.erased_at IS NOT NULL
+                AND NOT EXISTS (SELECT 1 FROM events e WHERE e.user_id = r.user_id
+                                AND e.position > r.erased_through AND e.event_type <> 'kyc_user_erased')) AS gone""";
+
     // Everything the entity tag depends on, in one index lookup per table: no JSON, no session list.
     private static final String STAMPS = """
-            SELECT l.user_id, l.version, s.state, s.expires_at
-            FROM kyc_level_view l
+            SELECT u.user_id, l.version, s.state, s.expires_at, %s
+            FROM unnest($1::uuid[]) AS u(user_id)
+            LEFT JOIN kyc_level_view l ON l.user_id = u.user_id
             LEFT JOIN LATERAL (SELECT state, expires_at FROM session_view
                                WHERE user_id = l.user_id
-                               ORDER BY started_at DESC, session_id DESC LIMIT 1) s ON true
-            WHERE l.user_id = ANY($1::uuid[])""";
+                               ORDER BY started_at DESC, session_id DESC LIMIT 1) s ON true""".formatted(GONE);
 
-    // Whole views in one round trip: per user, the level row (absent for unknown users) and every session. A user
-    // without a level row may be gone: erased, with no event since (kyc_user_erased is the only type it may have).
+    // Whole views in one round trip: per user, the level row (absent for unknown users) and every session.
     private static final String VIEWS = """
             SELECT u.user_id, l.level, l.level_at, l.level_position, l.version,
                    s.session_id, s.state, s.state_code, s.checks::text AS checks, s.reasons::text AS reasons,
                    s.hosted_url, s.expires_at, s.started_at, s.updated_at, s.anomalies::text AS anomalies,
-                   s.event_count, l.user_id IS NULL AND EXISTS (
-                       SELECT 1 FROM retention_view r WHERE r.user_id = u.user_id AND r.erased_at IS NOT NULL
-                       AND NOT EXISTS (SELECT 1 FROM events e WHERE e.user_id = r.user_id
-                                       AND e.position > r.erased_through AND e.event_type <> 'kyc_user_erased')) AS gone
+                   s.event_count, %s
             FROM unnest($1::uuid[]) AS u(user_id)
             LEFT JOIN kyc_level_view l ON l.user_id = u.user_id
             LEFT JOIN session_view s ON s.user_id = u.user_id
-            ORDER BY u.user_id, s.started_at DESC, s.session_id DESC""";
+            ORDER BY u.user_id, s.started_at DESC, s.session_id DESC""".formatted(GONE);
 
     private static final String SESSION_ERASED =
             "SELECT EXISTS (SELECT 1 FROM events WHERE session_id = $1 AND raw_body IS NULL)";
 
     /** What the entity tag is made of: the level row's version and the current session's state. */
     private record Stamp(long version, SessionState state, Instant expiresAt) {
+
+        static final Stamp UNKNOWN_USER = new Stamp(0, null, null);
 
         String etag(Instant now) {
             return KycETag.of(version, state, expiresAt, now);
@@ -90,8 +96,8 @@ public class KycQueries {
     }
 
     /**
-     * The entity tag {@link UserKyc#etag} would give, read without building the view; null for a user without a
-     * level row, who is either unknown or erased: only the whole view tells which, so such a poll is never a 304.
+     * The entity tag {@link UserKyc#etag} would give, read without building the view; null for an erased user,
+     * whom no tag matches (the whole view answers 410).
      */
     public Uni<String> etag(UUID userId, Instant now) {
         return stamps.get(userId).map(stamp -> stamp == null ? null : stamp.etag(now));
@@ -111,8 +117,12 @@ public class KycQueries {
         return pool.preparedQuery(STAMPS).execute(Tuple.tuple().addArrayOfUUID(userIds.toArray(UUID[]::new))).map(rows -> {
             Map<UUID, Stamp> found = new HashMap<>();
             for (Row row : rows) {
+                if (row.getBoolean("gone")) {
+                    continue; // no stamp: no tag matches
+                }
                 String state = row.getString("state");
-                found.put(row.getUUID("user_id"), new Stamp(row.getLong("version"),
+                Long version = row.getLong("version");
+                found.put(row.getUUID("user_id"), version == null ? Stamp.UNKNOWN_USER : new Stamp(version,
                         state == null ? null : SessionState.valueOf(state), instant(row, "expires_at")));
             }
             return found;
