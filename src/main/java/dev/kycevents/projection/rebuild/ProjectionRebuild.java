@@ -81,11 +81,15 @@ public class ProjectionRebuild {
                 tables.drift(connection, LevelViewTable.TABLE).map(levels -> new RebuildReport.Drift(sessions, levels)));
     }
 
-    // Users with events appended during the replay are folded again from their whole history.
+    // Users with events appended during the replay (a webhook, or an erasure) are folded again from their whole
+    // history, into rows cleared first.
     private Uni<Void> catchUp(SqlConnection connection, long replayedUpTo, long head) {
         if (head == replayedUpTo) {
             return Uni.createFrom().voidItem();
         }
-        return replay.replay(connection, connection, EventReader.REPLAY_USERS_APPENDED_AFTER, Tuple.of(replayedUpTo)).replaceWithVoid();
+        return tables.forgetUsersAppendedAfter(connection, replayedUpTo)
+                .chain(() -> replay.replay(connection, connection, EventReader.REPLAY_USERS_APPENDED_AFTER,
+                        Tuple.of(replayedUpTo)))
+                .replaceWithVoid();
     }
 }

@@ -79,6 +79,19 @@ class RebuildTables {
                 .toList())).execute().replaceWithVoid();
     }
 
+    /**
+     * Removes from the copies every row of a user with an event after the position, before those users are folded
+     * again from their whole history: a user erased meanwhile (whose history no longer folds to anything) keeps
+     * no row, and nobody keeps a row their new history would not give.
+     */
+    Uni<Void> forgetUsersAppendedAfter(SqlConnection connection, long position) {
+        StringBuilder sql = new StringBuilder();
+        LIVE.keySet().forEach(live -> sql.append("DELETE FROM ").append(copyOf(live))
+                .append(" WHERE user_id IN (SELECT user_id FROM events WHERE position > ").append(position)
+                .append(");\n"));
+        return connection.query(sql.toString()).execute().replaceWithVoid();
+    }
+
     Uni<Long> lockHead(SqlConnection connection) {
         return connection.query(LOCK_TIMEOUT).execute()
                 .chain(() -> connection.query(LOCK_HEAD).execute())
