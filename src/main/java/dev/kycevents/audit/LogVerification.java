@@ -4,6 +4,7 @@ import dev.kycevents.http.InvalidParameterException;
 import dev.kycevents.store.EventReader;
 import io.smallrye.mutiny.Multi;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import jakarta.enterprise.context.ApplicationScoped;
 
 /**
@@ -65,7 +66,9 @@ public class LogVerification {
     }
 
     private Uni<VerifyProgress> page(VerifyProgress progress, PageLimits limits) {
+        // Hashing and parsing a page (up to its byte bound, or one 1 MiB body) is CPU work: off the event loop.
         return events.page(progress.after(), progress.to(), progress.nextLimit(limits.rows()), limits.bytes())
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .map(progress::take);
     }
 }

@@ -1,5 +1,6 @@
 package dev.kycevents.devralio;
 
+import dev.kycevents.event.Uuids;
 import dev.kycevents.signature.StandardWebhooks;
 import io.quarkus.arc.profile.IfBuildProfile;
 import io.quarkus.runtime.ShutdownEvent;
@@ -99,7 +100,7 @@ public class RalioStandIn {
 
     /** Ralio's POST /api/v1/account/users/{uid}/identity-verifications. */
     private void createSession(RoutingContext request) {
-        Optional<UUID> userId = uuid(request.pathParam("uid"));
+        Optional<UUID> userId = Uuids.parse(request.pathParam("uid"));
         String authorization = request.request().getHeader("Authorization");
         if (authorization == null || !authorization.startsWith("Bearer ")) {
             request.response().setStatusCode(401).end();
@@ -119,7 +120,7 @@ public class RalioStandIn {
 
     /** The hosted verification page. */
     private void page(RoutingContext request) {
-        Optional<UUID> sessionId = uuid(request.pathParam("sessionId"));
+        Optional<UUID> sessionId = Uuids.parse(request.pathParam("sessionId"));
         UUID userId = sessionId.map(SESSIONS::get).orElse(null);
         if (userId == null) {
             html(request, 404, StandInPages.unknownSession(request.pathParam("sessionId")));
@@ -130,7 +131,7 @@ public class RalioStandIn {
 
     /** The developer's choice: sends the webhooks one after the other and shows how the service answered. */
     private void choose(RoutingContext request) {
-        Optional<UUID> sessionId = uuid(request.pathParam("sessionId"));
+        Optional<UUID> sessionId = Uuids.parse(request.pathParam("sessionId"));
         UUID userId = sessionId.map(SESSIONS::get).orElse(null);
         if (userId == null) {
             html(request, 404, StandInPages.unknownSession(request.pathParam("sessionId")));
@@ -180,11 +181,4 @@ public class RalioStandIn {
         request.response().setStatusCode(status).putHeader("Content-Type", "text/html; charset=utf-8").end(page);
     }
 
-    private static Optional<UUID> uuid(String text) {
-        try {
-            return Optional.of(UUID.fromString(text));
-        } catch (IllegalArgumentException | NullPointerException e) {
-            return Optional.empty();
-        }
-    }
 }

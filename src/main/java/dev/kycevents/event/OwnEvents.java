@@ -54,7 +54,10 @@ public final class OwnEvents {
         return root;
     }
 
+    // Text given to this service (a hold's reason, a hosted URL from Ralio's API) meets the same jsonb rules as a
+    // webhook's body: refused here with the field named, rather than by PostgreSQL at commit.
     private static String text(ObjectNode root) {
+        PostgresJsonLimits.check(root, Long.MAX_VALUE);
         try {
             return JSON.writeValueAsString(root);
         } catch (JsonProcessingException e) {

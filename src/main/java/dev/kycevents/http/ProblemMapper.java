@@ -85,15 +85,19 @@ public class ProblemMapper {
         Problem problem = Problem.of(Status.SERVICE_UNAVAILABLE, "overloaded",
                 "Too many requests are waiting; this one was not processed and nothing was recorded. "
                         + "Retry after " + retryAfterSeconds + " s.");
-        return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
-                .header(HttpHeaders.RETRY_AFTER, retryAfterSeconds).entity(problem).build();
+        return retryLater(problem, retryAfterSeconds);
     }
 
     /** The answer to a fault that a retry may not meet: the database down, a timeout. */
     public static Response unavailable() {
         Problem problem = Problem.of(Response.Status.SERVICE_UNAVAILABLE, "unavailable",
                 "The service could not complete the request; nothing was recorded. Retry later.");
-        return Response.status(503).type(Problem.MEDIA_TYPE).header("Retry-After", "5").entity(problem).build();
+        return retryLater(problem, "5");
+    }
+
+    private static Response retryLater(Problem problem, String seconds) {
+        return Response.status(Status.SERVICE_UNAVAILABLE).type(Problem.MEDIA_TYPE)
+                .header(HttpHeaders.RETRY_AFTER, seconds).entity(problem).build();
     }
 
     private static Response challenge(String challenge, String slug, String detail) {

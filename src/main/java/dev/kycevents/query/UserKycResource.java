@@ -85,7 +85,8 @@ public class UserKycResource {
             return fullView(uid, now);
         }
         // A poll of an unchanged view costs one small row read and no JSON.
-        return queries.etag(uid, now).flatMap(etag -> etag != null && KycETag.matches(ifNoneMatch, etag)
+        return queries.etag(uid, now).flatMap(etag -> etag == null ? Uni.createFrom().item(erased())
+                : KycETag.matches(ifNoneMatch, etag)
                 ? Uni.createFrom().item(Response.notModified().header(HttpHeaders.ETAG, etag).build())
                 : fullView(uid, now));
     }

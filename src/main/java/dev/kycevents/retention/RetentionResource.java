@@ -2,6 +2,7 @@ package dev.kycevents.retention;
 
 import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.InstantRange;
+import dev.kycevents.event.InvalidEventException;
 import dev.kycevents.event.LegalHoldPlaced;
 import dev.kycevents.event.LegalHoldReleased;
 import dev.kycevents.event.RelationshipEnded;
@@ -155,7 +156,14 @@ public class RetentionResource {
     }
 
     private Uni<Response> record(RetentionEvent event) {
-        return appendQueue.offer(NewEvent.recordedHere(event, OwnEvents.json(event)))
+        String json;
+        try {
+            json = OwnEvents.json(event);
+        } catch (InvalidEventException refused) {
+            String field = refused.field().startsWith("data.") ? refused.field().substring(5) : refused.field();
+            throw new InvalidParameterException(field, refused.getMessage().replace(refused.field(), field));
+        }
+        return appendQueue.offer(NewEvent.recordedHere(event, json))
                 .flatMap(outcome -> retention.status(pool, event.userId()))
                 .map(this::ok);
     }

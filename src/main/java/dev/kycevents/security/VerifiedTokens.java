@@ -17,8 +17,11 @@ public final class VerifiedTokens {
     private record Entry(JsonWebToken token, long validUntilMillis) {
     }
 
+    private static final long PURGE_INTERVAL_MILLIS = 1000;
+
     private final Map<String, Entry> entries = new ConcurrentHashMap<>();
     private final AtomicLong generation = new AtomicLong();
+    private final AtomicLong nextPurgeMillis = new AtomicLong();
     private final int maxEntries;
     private final long maxAgeMillis;
     private final long skewMillis;
@@ -53,7 +56,11 @@ public final class VerifiedTokens {
             return;
         }
         if (entries.size() >= maxEntries) {
-            entries.values().removeIf(e -> nowMillis >= e.validUntilMillis());
+            // A scan of the whole cache at most once a second: full of live tokens, every new one would scan.
+            long due = nextPurgeMillis.get();
+            if (nowMillis >= due && nextPurgeMillis.compareAndSet(due, nowMillis + PURGE_INTERVAL_MILLIS)) {
+                entries.values().removeIf(e -> nowMillis >= e.validUntilMillis());
+            }
             if (entries.size() >= maxEntries) {
                 return; // full of live tokens: verify this one every time rather than grow
             }

@@ -14,6 +14,7 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
+import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -32,8 +33,9 @@ public class EventStore {
             SELECT last_position, last_hash, greatest(clock_timestamp(), last_recorded_at) AS recorded_at
             FROM event_log_head FOR UPDATE""";
 
+    // An erased row has no payload to compare: its body digest is compared with the offered body's instead.
     private static final String FIND_STORED = """
-            SELECT x.offered, e.position, e.payload = x.payload::jsonb AS same_content
+            SELECT x.offered, e.position, e.payload = x.payload::jsonb AS same_content, e.body_digest
             FROM unnest($1::uuid[], $2::text[]) WITH ORDINALITY AS x(event_id, payload, offered)
             JOIN events e ON e.event_id = x.event_id""";
 
@@ -48,12 +50,12 @@ public class EventStore {
             INSERT INTO events (position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
                                 source, content_type, payload, raw_body, hash, prev_hash, hash_version, body_digest)
             SELECT position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
-                   source, content_type, payload::jsonb, raw_body, hash, prev_hash, 2, sha256(raw_body)
+                   source, content_type, payload::jsonb, raw_body, hash, prev_hash, hash_version, body_digest
             FROM unnest($1::bigint[], $2::uuid[], $3::text[], $4::uuid[], $5::uuid[], $6::timestamptz[],
                         $7::timestamptz[], $8::text[], $9::text[], $10::text[], $11::bytea[], $12::bytea[],
-                        $13::bytea[])
+                        $13::bytea[], $14::smallint[], $15::bytea[])
               AS x(position, event_id, event_type, user_id, session_id, occurred_at, recorded_at,
-                   source, content_type, payload, raw_body, hash, prev_hash)""";
+                   source, content_type, payload, raw_body, hash, prev_hash, hash_version, body_digest)""";
 
     private static final String MOVE_HEAD = """
             UPDATE event_log_head SET last_position = $1, last_hash = $2, last_recorded_at = $3""";
@@ -85,8 +87,11 @@ public class EventStore {
                 .map(rows -> {
                     Map<Integer, Existing> found = new HashMap<>();
                     for (Row row : rows) {
-                        found.put((int) row.getLong("offered").longValue() - 1,
-                                new Existing(row.getLong("position"), row.getBoolean("same_content")));
+                        int index = (int) row.getLong("offered").longValue() - 1;
+                        Boolean samePayload = row.getBoolean("same_content");
+                        boolean same = samePayload != null ? samePayload : Arrays.equals(bytes(row, "body_digest"),
+                                HashChain.bodyDigest(offered.get(index).rawBody()));
+                        found.put(index, new Existing(row.getLong("position"), same));
                     }
                     return found;
                 });
@@ -135,6 +140,8 @@ public class EventStore {
         io.vertx.core.buffer.Buffer[] raw = new io.vertx.core.buffer.Buffer[n];
         io.vertx.core.buffer.Buffer[] hashes = new io.vertx.core.buffer.Buffer[n];
         io.vertx.core.buffer.Buffer[] prevHashes = new io.vertx.core.buffer.Buffer[n];
+        Short[] versions = new Short[n];
+        io.vertx.core.buffer.Buffer[] digests = new io.vertx.core.buffer.Buffer[n];
         for (int i = 0; i < n; i++) {
             EventRow r = rows.get(i);
             positions[i] = r.position();
@@ -150,12 +157,14 @@ public class EventStore {
             raw[i] = io.vertx.core.buffer.Buffer.buffer(r.rawBody());
             hashes[i] = io.vertx.core.buffer.Buffer.buffer(r.hash());
             prevHashes[i] = io.vertx.core.buffer.Buffer.buffer(r.prevHash());
+            versions[i] = (short) r.hashVersion();
+            digests[i] = io.vertx.core.buffer.Buffer.buffer(r.bodyDigest());
         }
         return connection.preparedQuery(INSERT).execute(Tuple.tuple()
                 .addArrayOfLong(positions).addArrayOfUUID(ids).addArrayOfString(types).addArrayOfUUID(users)
                 .addArrayOfUUID(sessions).addArrayOfOffsetDateTime(occurred).addArrayOfOffsetDateTime(recorded)
                 .addArrayOfString(sources).addArrayOfString(contentTypes).addArrayOfString(payloads)
-                .addValue(raw).addValue(hashes).addValue(prevHashes))
+                .addValue(raw).addValue(hashes).addValue(prevHashes).addArrayOfShort(versions).addValue(digests))
                 .replaceWithVoid();
     }
 

@@ -1,5 +1,6 @@
 package dev.kycevents.verification;
 
+import dev.kycevents.event.InstantRange;
 import dev.kycevents.event.Uuids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -68,7 +69,7 @@ public record RalioSession(UUID id, String hostedUrl, Instant expiresAt) {
         if (value.isTextual()) {
             try {
                 OffsetDateTime at = OffsetDateTime.parse(value.textValue(), DateTimeFormatter.ISO_OFFSET_DATE_TIME);
-                if (at.getYear() >= 1 && at.getYear() <= 9999) { // what a timestamptz column surely holds
+                if (InstantRange.contains(at.toInstant())) { // years 0001-9999 in UTC, as every reader expects
                     return at.toInstant().truncatedTo(ChronoUnit.MICROS);
                 }
             } catch (DateTimeParseException e) {

@@ -16,7 +16,6 @@ import dev.kycevents.store.AppendOutcome;
 import dev.kycevents.store.AppendOutcome.Conflict;
 import dev.kycevents.store.AppendOutcome.Duplicate;
 import dev.kycevents.store.AppendOutcome.Stored;
-import dev.kycevents.store.AppendOutcome;
 import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import io.smallrye.mutiny.Uni;

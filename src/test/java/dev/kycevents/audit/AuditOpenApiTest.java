@@ -50,8 +50,10 @@ class AuditOpenApiTest {
     void paging_parameters_are_bounded_integers() {
         JsonNode doc = ApiDocuments.fetch();
         for (String path : List.of("/events", "/users/{uid}/events")) {
+            java.util.Set<String> checked = new java.util.HashSet<>();
             for (JsonNode parameter : doc.path("paths").path(path).path("get").path("parameters")) {
                 String name = parameter.path("name").asText();
+                checked.add(name);
                 if (name.equals("after")) {
                     assertEquals("integer", parameter.at("/schema/type").asText());
                     assertEquals(0, parameter.at("/schema/minimum").asInt());
@@ -62,6 +64,7 @@ class AuditOpenApiTest {
                     assertEquals(1000, parameter.at("/schema/maximum").asInt());
                 }
             }
+            assertTrue(checked.containsAll(List.of("after", "limit")), path + " declares " + checked);
         }
     }
 }

@@ -319,6 +319,24 @@ class ErasureTest {
     }
 
     @Test
+    void a_redelivery_of_an_erased_event_is_a_duplicate_and_other_content_under_its_id_a_409() {
+        UUID user = UUID.randomUUID();
+        UUID eventId = UUID.randomUUID();
+        String body = Webhooks.levelEvent(eventId, user, Instant.now().minusSeconds(60), "REGULAR");
+        webhook(body);
+        endRelationship(user, Instant.now()).statusCode(200);
+        sweepPastThePeriod();
+        long rows = rowsOf(user);
+
+        // Ralio retries for days: its retry of an event erased meanwhile must be answered, not failed.
+        Webhooks.post(body).statusCode(200).body("duplicate", equalTo(true));
+        Webhooks.post(Webhooks.levelEvent(eventId, user, Instant.now().minusSeconds(60), "LIGHT")).statusCode(409)
+                .contentType("application/problem+json");
+        assertEquals(rows, rowsOf(user), "nothing stored");
+        assertEquals(rows - 1, erasedRowsOf(user), "the body did not come back");
+    }
+
+    @Test
     void rows_written_under_hash_version_1_are_erased_and_still_verify_by_their_links() throws Exception {
         long[] range = BulkEvents.append(pool, 2);
         UUID user = db.rows("SELECT user_id FROM events WHERE position = $1", range[0]).get(0).getUUID("user_id");
@@ -436,6 +454,12 @@ class ErasureTest {
         }
         given().auth().oauth2(Tokens.group("compliance")).contentType("application/json").body("{\"reason\":\"\"}")
                 .put("/users/{uid}/legal-hold", user).then().statusCode(400).body("field", equalTo("reason"));
+        // JSON allows these escapes, jsonb refuses them: a 400 naming the field, never a 5xx at commit.
+        for (String reason : new String[] {"court\\u0000order", "court \\ud800 order"}) {
+            given().auth().oauth2(Tokens.group("compliance")).contentType("application/json")
+                    .body("{\"reason\":\"" + reason + "\"}").put("/users/{uid}/legal-hold", user).then()
+                    .statusCode(400).contentType("application/problem+json").body("field", equalTo("reason"));
+        }
         assertEquals(0, rowsOf(user));
     }
 

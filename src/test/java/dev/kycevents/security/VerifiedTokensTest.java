@@ -1,6 +1,7 @@
 package dev.kycevents.security;
 
 import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertSame;
 
@@ -52,6 +53,18 @@ class VerifiedTokensTest {
         tokens.put("d", expiringAt(NOW / 1000 + 100), NOW + 2_000, tokens.generation()); // full of live tokens: not kept
         assertEquals(2, tokens.size());
         assertNull(tokens.get("d", NOW + 2_000));
+    }
+
+    @Test
+    void a_full_cache_scans_for_expired_entries_at_most_once_a_second() {
+        VerifiedTokens tokens = new VerifiedTokens(1, 60_000, 0);
+        tokens.put("a", expiringAt(NOW / 1000 + 1), NOW, tokens.generation());
+        tokens.put("b", expiringAt(NOW / 1000 + 100), NOW + 500, tokens.generation()); // scans: "a" is live
+        tokens.put("c", expiringAt(NOW / 1000 + 100), NOW + 1_200, tokens.generation()); // "a" expired, no scan yet
+        assertNull(tokens.get("c", NOW + 1_200));
+        tokens.put("d", expiringAt(NOW / 1000 + 100), NOW + 1_600, tokens.generation()); // a second later: scans
+        assertEquals(1, tokens.size());
+        assertNotNull(tokens.get("d", NOW + 1_600));
     }
 
     @Test

@@ -69,7 +69,9 @@ class RalioSessionTest {
     @Test
     void an_expiry_that_is_not_an_iso_date_time_with_offset_is_malformed() {
         for (String expiresAt : new String[] {"\"2025-06-26\"", "\"2025-06-26T17:00:00\"", "1750957200",
-                                              "\"+10000-01-01T00:00:00Z\""}) {
+                                              "\"+10000-01-01T00:00:00Z\"",
+                                              // year 9999 where Ralio is, 10000 in UTC: outside what readers take
+                                              "\"9999-12-31T23:00:00-05:00\"", "\"0001-01-01T00:30:00+01:00\""}) {
             assertEquals("malformed answer: expiresAt is not an ISO-8601 date-time with offset", malformedReason(
                     "{\"id\":\"" + ID + "\",\"hostedUrl\":\"" + URL + "\",\"expiresAt\":" + expiresAt + "}"), expiresAt);
         }

@@ -23,7 +23,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * luck, and a random one, so runs over time cover far more; the failure message names the seed and the shortest
  * failing body, since nothing shrinks it.
  */
-class MutatedBodyProperties {
+class MutatedBodyPropertiesTest {
 
     static final int TRIES = 2_000;
     static final ObjectMapper JSONB_LIKE = new ObjectMapper().enable(JsonGenerator.Feature.WRITE_BIGDECIMAL_AS_PLAIN);
