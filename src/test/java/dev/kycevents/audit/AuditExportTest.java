@@ -1,5 +1,6 @@
 package dev.kycevents.audit;
 
+import dev.kycevents.support.SuiteOrder;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -35,10 +36,12 @@ import java.util.Base64;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.UUID;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /** GET /audit/export: NDJSON that an auditor can check offline, streamed with constant memory. */
 @QuarkusTest
+@Order(SuiteOrder.BULK_10_000)
 class AuditExportTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

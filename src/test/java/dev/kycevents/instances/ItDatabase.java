@@ -13,6 +13,7 @@ import java.util.List;
 final class ItDatabase implements AutoCloseable {
 
     private final EmbeddedPostgres postgres;
+    private boolean closed;
 
     private ItDatabase(EmbeddedPostgres postgres) {
         this.postgres = postgres;
@@ -28,6 +29,11 @@ final class ItDatabase implements AutoCloseable {
 
     String jdbcUrl() {
         return "jdbc:postgresql://localhost:" + postgres.getPort() + "/postgres";
+    }
+
+    /** A connection of its own, for a reader that queries many times (a new one per query forks a backend). */
+    Connection connect() throws SQLException {
+        return postgres.getPostgresDatabase().getConnection();
     }
 
     long count(String sql) throws SQLException {
@@ -57,6 +63,9 @@ final class ItDatabase implements AutoCloseable {
 
     @Override
     public void close() throws IOException {
-        postgres.close();
+        if (!closed) {
+            closed = true;
+            postgres.close();
+        }
     }
 }

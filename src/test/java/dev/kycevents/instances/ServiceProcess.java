@@ -11,6 +11,8 @@ import java.net.http.HttpResponse;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 
@@ -27,13 +29,29 @@ final class ServiceProcess implements AutoCloseable {
         this.log = log;
     }
 
+    /** The packaged jar the build made (failsafe passes its path). */
+    static final Path JAR = Path.of(System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar"))
+            .toAbsolutePath();
+
+    /**
+     * {@code java -jar} of the packaged service, run from its directory as the README runs it, with the class
+     * archive the build recorded (it names the jar by a relative path, so elsewhere it would not load) and C1 only:
+     * these tests start the service six times and run it briefly, so a quick start matters more than peak speed.
+     */
+    static ProcessBuilder javaJar(Path log, String... jvmOptions) throws IOException {
+        Files.createDirectories(log.toAbsolutePath().getParent());
+        List<String> command = new ArrayList<>(List.of("java", "-Xmx128m", "-XX:+UseSerialGC",
+                "-XX:TieredStopAtLevel=1", "-XX:SharedArchiveFile=app-cds.jsa"));
+        command.addAll(List.of(jvmOptions));
+        command.addAll(List.of("-jar", JAR.getFileName().toString()));
+        return new ProcessBuilder(command).directory(JAR.getParent().toFile())
+                .redirectErrorStream(true).redirectOutput(log.toAbsolutePath().toFile());
+    }
+
     static ServiceProcess start(String name, ItDatabase database) throws IOException {
-        String jar = System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar");
         int port = freePort();
         Path log = Path.of("target", "it-logs", name + ".log");
-        Files.createDirectories(log.getParent());
-        ProcessBuilder builder = new ProcessBuilder("java", "-Xmx128m", "-XX:+UseSerialGC", "-jar", jar)
-                .redirectErrorStream(true).redirectOutput(log.toFile());
+        ProcessBuilder builder = javaJar(log);
         builder.environment().putAll(Map.of(
                 "QUARKUS_HTTP_PORT", String.valueOf(port),
                 "QUARKUS_DATASOURCE_REACTIVE_URL", database.reactiveUrl(),

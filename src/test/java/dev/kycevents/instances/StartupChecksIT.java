@@ -34,7 +34,6 @@ import org.junit.jupiter.api.Test;
 /** The packaged service as an operator starts it: what it does with a wrong or incomplete configuration. */
 class StartupChecksIT {
 
-    private static final String JAR = System.getProperty("service.jar", "target/quarkus-app/quarkus-run.jar");
     private static final Path LOGS = Path.of("target", "it-logs");
     /** The archive with everything a start loads was about 18 MB; one cut short by a failed start, 14 MB. */
     private static final long FULL_ARCHIVE_FLOOR = 16_000_000;
@@ -45,7 +44,7 @@ class StartupChecksIT {
     void with_nothing_configured_it_names_every_missing_setting_once_and_starts_nothing() throws Exception {
         Path home = Files.createTempDirectory("kyc-it-home-");
         Path log = LOGS.resolve("nothing-configured.log");
-        ProcessBuilder builder = java(log, "-jar", JAR);
+        ProcessBuilder builder = ServiceProcess.javaJar(log);
         builder.environment().keySet().removeIf(name -> name.startsWith("RALIO_") || name.startsWith("MP_JWT_")
                 || name.startsWith("QUARKUS_") || name.startsWith("KYC_"));
         builder.environment().put("HOME", home.toString());
@@ -67,7 +66,7 @@ class StartupChecksIT {
     @Test
     void a_key_file_that_cannot_be_read_is_named_and_nothing_starts() throws Exception {
         Path log = LOGS.resolve("unreadable-key.log");
-        ProcessBuilder builder = java(log, "-jar", JAR);
+        ProcessBuilder builder = ServiceProcess.javaJar(log);
         builder.environment().putAll(configured("keys/missing-public.pem", freePort()));
 
         int exit = run(builder, Duration.ofSeconds(60));
@@ -85,9 +84,11 @@ class StartupChecksIT {
         idp.start();
         int port = freePort();
         Path log = LOGS.resolve("jwks-down.log");
-        ProcessBuilder builder = java(log, "-jar", JAR);
+        ProcessBuilder builder = ServiceProcess.javaJar(log);
         builder.environment().putAll(configured(idp.baseUrl() + "/jwks.json", port));
         builder.environment().put("KYC_EMBEDDED_THROW_AWAY", "true");
+        // Readiness asks for a fetch at most once per forced-refresh interval (10 s by default).
+        builder.environment().put("KYC_SECURITY_JWKS_FORCED_REFRESH_INTERVAL", "PT0.5S");
         // Asking for the dev-only Ralio stand-in: a production build has no such code.
         int standInPort = freePort();
         builder.environment().put("KYC_DEV_RALIO_STAND_IN_ENABLED", "true");
@@ -117,7 +118,7 @@ class StartupChecksIT {
 
     @Test
     void the_build_recorded_a_full_class_archive_and_recording_one_never_touches_the_users_data() throws Exception {
-        Path built = Path.of(JAR).resolveSibling("app-cds.jsa");
+        Path built = ServiceProcess.JAR.resolveSibling("app-cds.jsa");
         assertTrue(Files.size(built) > FULL_ARCHIVE_FLOOR, built + " is only " + Files.size(built) + " bytes");
 
         // What package does to record it, with the user's data directory somewhere we can watch.
@@ -125,7 +126,7 @@ class StartupChecksIT {
         Path archive = Files.createTempDirectory("kyc-it-cds-").resolve("app-cds.jsa");
         Path log = LOGS.resolve("appcds.log");
         ProcessBuilder builder = java(log, "-XX:ArchiveClassesAtExit=" + archive, "-Dquarkus.appcds.generate=true",
-                "-jar", JAR);
+                "-jar", ServiceProcess.JAR.toString());
         builder.environment().put("KYC_EMBEDDED_DATA_DIR", userData.toString());
 
         // Like the build's, this start ends early (no operator settings there); the archive is written at exit.

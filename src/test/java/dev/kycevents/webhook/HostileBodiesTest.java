@@ -1,5 +1,6 @@
 package dev.kycevents.webhook;
 
+import dev.kycevents.support.SuiteOrder;
 import static dev.kycevents.support.Webhooks.httpRequest;
 import static dev.kycevents.support.Webhooks.post;
 import static dev.kycevents.support.Webhooks.sessionEvent;
@@ -36,6 +37,7 @@ import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.Semaphore;
 import java.util.stream.Collectors;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,6 +47,7 @@ import org.junit.jupiter.api.Test;
  * shrunk: a failure quotes the body that caused it.
  */
 @QuarkusTest
+@Order(SuiteOrder.HOSTILE_BODIES)
 class HostileBodiesTest {
 
     static final int BODIES = 10_000;

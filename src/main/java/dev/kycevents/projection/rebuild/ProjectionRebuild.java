@@ -65,13 +65,12 @@ public class ProjectionRebuild {
 
     private Uni<RebuildReport> lockedFrom(long locked, SqlConnection connection, long replayedUpTo, long head,
                                           long replayed, long started) {
-        return catchUp(connection, replayedUpTo, head)
-                .chain(() -> drift(connection))
-                .chain(drift -> tables.rows(connection, RebuildTables.copyOf(SessionViewTable.TABLE))
-                        .chain(sessionRows -> tables.rows(connection, RebuildTables.copyOf(LevelViewTable.TABLE))
-                                .call(() -> tables.swap(connection))
-                                .map(levelRows -> new RebuildReport(replayed + head - replayedUpTo, head, sessionRows,
-                                        levelRows, drift, millisSince(started)))))
+        return catchUp(connection, replayedUpTo, head).chain(caughtUp -> drift(connection).chain(drift ->
+                        tables.rows(connection, RebuildTables.copyOf(SessionViewTable.TABLE)).chain(sessionRows ->
+                                tables.rows(connection, RebuildTables.copyOf(LevelViewTable.TABLE))
+                                        .call(() -> tables.swap(connection))
+                                        .map(levelRows -> new RebuildReport(replayed + caughtUp, head, sessionRows,
+                                                levelRows, drift, millisSince(started))))))
                 .invoke(() -> LOG.infof("projection rebuild: appends waited %d ms for the catch-up (%d events), "
                         + "the drift and the swap", millisSince(locked), head - replayedUpTo));
     }
@@ -82,14 +81,14 @@ public class ProjectionRebuild {
     }
 
     // Users with events appended during the replay (a webhook, or an erasure) are folded again from their whole
-    // history, into rows cleared first.
-    private Uni<Void> catchUp(SqlConnection connection, long replayedUpTo, long head) {
+    // history, into rows cleared first. Emits how many foldable events were appended during the replay.
+    private Uni<Long> catchUp(SqlConnection connection, long replayedUpTo, long head) {
         if (head == replayedUpTo) {
-            return Uni.createFrom().voidItem();
+            return Uni.createFrom().item(0L);
         }
         return tables.forgetUsersAppendedAfter(connection, replayedUpTo)
                 .chain(() -> replay.replay(connection, connection, EventReader.REPLAY_USERS_APPENDED_AFTER,
                         Tuple.of(replayedUpTo)))
-                .replaceWithVoid();
+                .chain(() -> tables.foldableAfter(connection, replayedUpTo));
     }
 }

@@ -3,7 +3,8 @@ package dev.kycevents.projection.rebuild;
 /**
  * What a rebuild did.
  *
- * @param eventsReplayed events folded into the new read models
+ * @param eventsReplayed events folded into the new read models: those of the log up to the head, but retention
+ *                       events and erased rows (which fold to nothing)
  * @param position       the log position they reflect (the head when they were swapped in)
  * @param sessionRows    rows of the new session_view
  * @param levelRows      rows of the new kyc_level_view

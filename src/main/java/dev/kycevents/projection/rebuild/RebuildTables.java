@@ -2,6 +2,7 @@ package dev.kycevents.projection.rebuild;
 
 import dev.kycevents.projection.level.LevelViewTable;
 import dev.kycevents.projection.session.SessionViewTable;
+import dev.kycevents.store.EventReader;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
@@ -30,6 +31,8 @@ class RebuildTables {
     private static final String LAST_POSITION = "SELECT last_position FROM event_log_head";
 
     // The lock every append takes: once held, nothing is appended until this transaction ends.
+    private static final String FOLDABLE_AFTER = "SELECT count(*) FROM events WHERE position > $1 AND "
+            + EventReader.FOLDABLE;
     private static final String LOCK_HEAD = "SELECT last_position FROM event_log_head FOR UPDATE";
 
     // Waiting longer than this for the head or the live tables (a long query on them) fails the
@@ -90,6 +93,12 @@ class RebuildTables {
                 .append(" WHERE user_id IN (SELECT user_id FROM events WHERE position > ").append(position)
                 .append(");\n"));
         return connection.query(sql.toString()).execute().replaceWithVoid();
+    }
+
+    /** Events after the position that a replay folds (retention events and erased rows fold to nothing). */
+    Uni<Long> foldableAfter(SqlConnection connection, long position) {
+        return connection.preparedQuery(FOLDABLE_AFTER).execute(Tuple.of(position))
+                .map(rows -> rows.iterator().next().getLong(0));
     }
 
     Uni<Long> lockHead(SqlConnection connection) {

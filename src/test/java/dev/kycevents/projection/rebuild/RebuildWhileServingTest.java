@@ -1,5 +1,6 @@
 package dev.kycevents.projection.rebuild;
 
+import dev.kycevents.support.SuiteOrder;
 import static dev.kycevents.support.Webhooks.levelEvent;
 import static dev.kycevents.support.Webhooks.post;
 import static dev.kycevents.support.Webhooks.sessionEvent;
@@ -22,6 +23,7 @@ import java.net.http.HttpResponse;
 import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Order;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -30,6 +32,7 @@ import org.junit.jupiter.api.Test;
  * in a loop; every answer is 200, and what was delivered meanwhile is in the rebuilt views.
  */
 @QuarkusTest
+@Order(SuiteOrder.BULK_5_000)
 class RebuildWhileServingTest {
 
     static final Instant T1 = Instant.parse("2025-06-19T17:14:13.123Z");
