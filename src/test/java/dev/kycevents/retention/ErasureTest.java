@@ -396,17 +396,35 @@ class ErasureTest {
     void the_database_refuses_every_change_but_the_erasure_path() {
         UUID user = UUID.randomUUID();
         webhook(Webhooks.levelEvent(UUID.randomUUID(), user, Instant.now(), "REGULAR"));
-        assertThrows(Exception.class, () -> db.query(
+        assertRefused(() -> db.query(
                 "UPDATE events SET raw_body = NULL, payload = NULL, body_digest = sha256(raw_body) WHERE user_id = $1",
                 user), "a direct erasure");
-        assertThrows(Exception.class, () -> db.query("DELETE FROM events WHERE user_id = $1", user));
-        // Inside the path, only the clearing of the bodies passes the trigger: not a change of another column.
-        assertThrows(Exception.class, () -> pool.withTransaction(c -> c.query(
-                        "SELECT set_config('kyc.erasing', 'on', true)").execute()
-                .flatMap(on -> c.preparedQuery("UPDATE events SET event_type = 'x', raw_body = NULL, payload = NULL, "
-                        + "body_digest = sha256(raw_body) WHERE user_id = $1").execute(io.vertx.mutiny.sqlclient.Tuple.of(user))))
-                .await().atMost(Duration.ofSeconds(30)));
+        assertRefused(() -> db.query("DELETE FROM events WHERE user_id = $1", user), "a delete");
+        assertRefused(() -> db.query("TRUNCATE events"), "a truncate");
+        // Inside the path, only the clearing of the bodies passes the trigger: not a change of another column,
+        // nor a digest that is not the cleared body's.
+        assertRefused(() -> whileErasing("UPDATE events SET event_type = 'x', raw_body = NULL, payload = NULL, "
+                + "body_digest = sha256(raw_body) WHERE user_id = $1", user), "another column changed");
+        assertRefused(() -> whileErasing("UPDATE events SET raw_body = NULL, payload = NULL, "
+                + "body_digest = sha256('not the body'::bytea) WHERE user_id = $1", user), "another digest");
+        assertRefused(() -> whileErasing("UPDATE events SET session_id = gen_random_uuid(), raw_body = NULL, "
+                + "payload = NULL, body_digest = sha256(raw_body) WHERE user_id = $1", user), "a session id set");
         assertEquals(0, erasedRowsOf(user));
+    }
+
+    private void whileErasing(String update, UUID user) {
+        pool.withTransaction(c -> c.query("SELECT set_config('kyc.erasing', 'on', true)").execute()
+                        .flatMap(on -> c.preparedQuery(update).execute(io.vertx.mutiny.sqlclient.Tuple.of(user))))
+                .await().atMost(Duration.ofSeconds(30));
+    }
+
+    // Refused by the trigger (insufficient_privilege), not failing for another reason.
+    private static void assertRefused(org.junit.jupiter.api.function.Executable change, String what) {
+        Throwable failure = assertThrows(Throwable.class, change, what);
+        while (failure != null && !(failure instanceof io.vertx.pgclient.PgException)) {
+            failure = failure.getCause();
+        }
+        assertEquals("42501", failure == null ? null : ((io.vertx.pgclient.PgException) failure).getSqlState(), what);
     }
 
     @Test

@@ -73,9 +73,9 @@ public final class Tampering implements AutoCloseable {
     }
 
     private void unguarded(Function<SqlConnection, Uni<?>> change) {
-        pool.withTransaction(c -> c.query("ALTER TABLE events DISABLE TRIGGER events_no_update_or_delete").execute()
+        pool.withTransaction(c -> c.query("ALTER TABLE events DISABLE TRIGGER USER").execute()
                         .flatMap(off -> change.apply(c))
-                        .flatMap(done -> c.query("ALTER TABLE events ENABLE TRIGGER events_no_update_or_delete")
+                        .flatMap(done -> c.query("ALTER TABLE events ENABLE TRIGGER USER")
                                 .execute()))
                 .await().atMost(TIMEOUT);
     }
