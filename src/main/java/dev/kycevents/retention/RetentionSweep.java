@@ -2,6 +2,7 @@ package dev.kycevents.retention;
 
 import dev.kycevents.event.EventTypes;
 import io.smallrye.mutiny.Uni;
+import io.smallrye.mutiny.infrastructure.Infrastructure;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -30,22 +31,29 @@ public class RetentionSweep {
     /** The advisory lock key: "KYCRETN" in ASCII, unlikely to be used by anything else in the database. */
     static final long LOCK_KEY = 0x4b59435245544eL;
 
-    // Users read at once and put in ErasureOrder: the more, the more of each page a batch's rows share. About
-    // 200 bytes of memory each.
+    // Users read at once and put in ErasureOrder: the more, the more of each page a batch's rows share. A user
+    // id and a position each: about 50 bytes.
     private static final int PAGE_USERS = 50_000;
 
-    // Users whose relationship ended before the cutoff, not on hold, with something left to erase, in id order.
+    // Users whose relationship ended before the cutoff, not on hold, with something left to erase, in id order,
+    // with the position of their first event. Cheap (two index probes a user): what decides the erasure, a
+    // user's last event and latest activity, is read per batch (STATUSES), so that reading it does not come as
+    // one burst of half a million row reads at the start of each page, while webhooks wait for the CPU.
     private static final String CANDIDATES = """
-            SELECT r.user_id, r.relationship_ended_at, r.legal_hold, r.erased_at, r.erased_through,
-                   a.last_position, a.last_activity_at,
-                   (SELECT min(f.position) FROM events f WHERE f.user_id = r.user_id) AS first_position
+            SELECT r.user_id, (SELECT min(f.position) FROM events f WHERE f.user_id = r.user_id) AS first_position
             FROM retention_view r
-            CROSS JOIN LATERAL (%s) a
-            WHERE r.relationship_ended_at <= $1 AND NOT r.legal_hold AND r.user_id > $3
+            WHERE r.relationship_ended_at <= $1 AND NOT r.legal_hold AND r.user_id > $2
               AND (r.erased_at IS NULL OR EXISTS (SELECT 1 FROM events e WHERE e.user_id = r.user_id
                        AND e.position > r.erased_through AND e.event_type <> '%s'))
-            ORDER BY r.user_id LIMIT $4""".formatted(
-            RetentionViewTable.ACTIVITY.formatted(EventTypes.USER_ERASED, 2, "r.user_id"), EventTypes.USER_ERASED);
+            ORDER BY r.user_id LIMIT $3""".formatted(EventTypes.USER_ERASED);
+
+    private static final String STATUSES = """
+            SELECT r.user_id, r.relationship_ended_at, r.legal_hold, r.erased_at, r.erased_through,
+                   a.last_position, a.last_activity_at
+            FROM retention_view r
+            CROSS JOIN LATERAL (%s) a
+            WHERE r.user_id = ANY($1)""".formatted(
+            RetentionViewTable.ACTIVITY.formatted(EventTypes.USER_ERASED, 2, "r.user_id"));
 
     // Outside any transaction (VACUUM refuses to run in one); the toast tables go with their tables.
     private static final String VACUUM = "VACUUM events, session_view, kyc_level_view";
@@ -105,38 +113,56 @@ public class RetentionSweep {
 
     private Uni<Void> page(UUID after, Instant cutoff, Instant now, RetentionPeriod period, Tally tally) {
         return pool.preparedQuery(CANDIDATES)
-                .execute(Tuple.tuple().addOffsetDateTime(cutoff.atOffset(ZoneOffset.UTC))
-                        .addArrayOfString(RetentionViewTable.RETENTION_TYPES).addUUID(after).addInteger(PAGE_USERS))
+                .execute(Tuple.tuple().addOffsetDateTime(cutoff.atOffset(ZoneOffset.UTC)).addUUID(after)
+                        .addInteger(PAGE_USERS))
+                // Tens of thousands of rows to take apart and sort: on a worker, not on an event loop serving webhooks.
+                .emitOn(Infrastructure.getDefaultWorkerPool())
                 .flatMap(rows -> {
-                    List<Candidate> erasable = new ArrayList<>();
-                    UUID last = after;
+                    List<Candidate> candidates = new ArrayList<>(rows.size());
                     for (var row : rows) {
-                        RetentionStatus status = RetentionViewTable.status(row);
-                        last = status.view().userId();
-                        if (status.erasable(now, period)) {
-                            erasable.add(new Candidate(status, row.getLong("first_position")));
-                        }
+                        candidates.add(new Candidate(row.getUUID("user_id"), row.getLong("first_position")));
                     }
-                    UUID next = last;
-                    List<List<RetentionStatus>> batches = ErasureOrder.batches(erasable, Candidate::firstPosition,
+                    List<List<UUID>> batches = ErasureOrder.batches(candidates, Candidate::firstPosition,
                                     settings.batchUsers()).stream()
-                            .map(batch -> batch.stream().map(Candidate::status).toList()).toList();
+                            .map(batch -> batch.stream().map(Candidate::userId).toList()).toList();
                     Uni<Void> erased = eraseInBatches(batches, 0, period, now, tally);
-                    return rows.size() < PAGE_USERS ? erased
-                            : erased.chain(() -> page(next, cutoff, now, period, tally));
+                    if (rows.size() < PAGE_USERS) {
+                        return erased;
+                    }
+                    UUID next = candidates.get(candidates.size() - 1).userId();
+                    return erased.chain(() -> page(next, cutoff, now, period, tally));
                 });
     }
 
-    private record Candidate(RetentionStatus status, long firstPosition) {
+    private record Candidate(UUID userId, long firstPosition) {
     }
 
-    private Uni<Void> eraseInBatches(List<List<RetentionStatus>> batches, int next, RetentionPeriod period,
-                                     Instant now, Tally tally) {
+    // The batch's users as the rules see them now; those whose period has not passed after all (they came back
+    // since their relationship ended) are left.
+    private Uni<List<RetentionStatus>> erasable(List<UUID> users, Instant now, RetentionPeriod period) {
+        return pool.preparedQuery(STATUSES)
+                .execute(Tuple.tuple().addArrayOfUUID(users.toArray(UUID[]::new))
+                        .addArrayOfString(RetentionViewTable.RETENTION_TYPES))
+                .map(rows -> {
+                    List<RetentionStatus> erasable = new ArrayList<>(rows.size());
+                    for (var row : rows) {
+                        RetentionStatus status = RetentionViewTable.status(row);
+                        if (status.erasable(now, period)) {
+                            erasable.add(status);
+                        }
+                    }
+                    return erasable;
+                });
+    }
+
+    private Uni<Void> eraseInBatches(List<List<UUID>> batches, int next, RetentionPeriod period, Instant now,
+                                     Tally tally) {
         if (next >= batches.size()) {
             return Uni.createFrom().voidItem();
         }
         Duration pause = settings.batchPause();
-        return eraser.erase(batches.get(next), period, now)
+        return erasable(batches.get(next), now, period)
+                .chain(users -> eraser.erase(users, period, now))
                 .invoke(outcome -> {
                     tally.users += outcome.users();
                     tally.events += outcome.events();
