@@ -118,10 +118,16 @@ public class Eraser {
         });
     }
 
+    // The batch rewrites pages all over events, and the backend writes most of them out itself (they do not fit
+    // in shared buffers). By default the kernel keeps those writes for up to 30 s and then writes them in a burst,
+    // during which every commit's WAL flush waits: webhooks stalled for up to half a second, 30 s into a sweep.
+    // Asking for the writes to go out as they are made (per 256 kB) spreads them over the sweep.
+    private static final String BEGIN = "BEGIN; SET LOCAL backend_flush_after = '256kB'";
+
     // BEGIN and COMMIT by hand: the client's own transactions roll back at the end once any statement failed,
     // even one undone by ROLLBACK TO SAVEPOINT.
     private static <T> Uni<T> inTransaction(SqlConnection connection, Supplier<Uni<T>> work) {
-        return connection.query("BEGIN").execute()
+        return connection.query(BEGIN).execute()
                 .chain(() -> work.get())
                 .call(() -> connection.query("COMMIT").execute())
                 .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull());

@@ -33,7 +33,7 @@ public class RetentionSweep {
 
     // Users read at once and put in ErasureOrder: the more, the more of each page a batch's rows share. A user
     // id and a position each: about 50 bytes.
-    private static final int PAGE_USERS = 50_000;
+    private static final int PAGE_USERS = 100_000;
 
     // Users whose relationship ended before the cutoff, not on hold, with something left to erase, in id order,
     // with the position of their first event. Cheap (two index probes a user): what decides the erasure, a
