@@ -76,7 +76,16 @@ export WRK_THREADS=2
 WEBHOOKS="$OUT/retention-warm.tsv" wrk -t2 -c"$CONNECTIONS" -d5s -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >/dev/null
 checkpoint
 
+# The append latency histogram (joining the append queue to commit), scraped around each phase: how many appends
+# took longer than 100 ms, which wrk's figures (HTTP included) cannot separate from the rest of a request.
+append_buckets() { curl -fsS "http://localhost:$PORT/q/metrics" | grep '^kyc_append_latency_seconds_bucket' \
+  | sed -E 's/.*le="([^"]+)".* ([0-9.eE+]+)$/\1 \2/'; }
+slow_appends() { # before-file after-file: "appends=N over_100ms=N over_250ms=N"
+  awk 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
+       END { printf "appends=%d over_100ms=%d over_250ms=%d", d["+Inf"], d["+Inf"] - d["0.1"], d["+Inf"] - d["0.25"] }' "$1" "$2"; }
+
 # Baseline: the same load without a sweep.
+append_buckets >"$OUT/retention-appends-0.txt"
 WEBHOOKS="$OUT/retention-baseline.tsv" wrk -t2 -c"$CONNECTIONS" -d20s --latency -s "$ROOT/bench/post-webhooks.lua" \
   "http://localhost:$PORT" >"$OUT/retention-wrk-baseline.txt"
 checkpoint
@@ -84,6 +93,7 @@ checkpoint
 # The sweep, with webhooks arriving all the time: wrk starts 3 s before it and is stopped (SIGINT: it still
 # reports) when the sweep answers, so its figures are those of the sweep.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
+append_buckets >"$OUT/retention-appends-1.txt"
 WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d600s --latency \
   -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >"$OUT/retention-wrk-sweep.txt" &
 wrk_pid=$!
@@ -92,6 +102,7 @@ t0=$(date +%s%N)
 curl -fsS -X POST -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/admin/retention/sweep" >"$OUT/retention-report.json"
 sweep_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 kill -INT $wrk_pid; wait $wrk_pid || true
+append_buckets >"$OUT/retention-appends-2.txt"
 
 erased=$(sed -E 's/.*"eventsErased":([0-9]+).*/\1/' "$OUT/retention-report.json")
 left=$(psql_db -qAt -c "SELECT count(*) FROM events WHERE raw_body IS NOT NULL AND user_id IN (SELECT user_id FROM retention_view)")
@@ -100,6 +111,8 @@ echo "REPORT $(cat "$OUT/retention-report.json")"
 echo "SWEEP users=$USERS events_erased=$erased sweep_ms=$sweep_ms events_per_s=$(awk -v e="$erased" -v t="$sweep_ms" 'BEGIN {printf "%.0f", e * 1000 / t}') bodies_left_of_swept_users=$left"
 echo "BASELINE $(grep RESULT "$OUT/retention-wrk-baseline.txt") max=$(max_of "$OUT/retention-wrk-baseline.txt")"
 echo "DURING   $(grep RESULT "$OUT/retention-wrk-sweep.txt") max=$(max_of "$OUT/retention-wrk-sweep.txt")"
+echo "APPENDS baseline $(slow_appends "$OUT/retention-appends-0.txt" "$OUT/retention-appends-1.txt")" \
+  "during $(slow_appends "$OUT/retention-appends-1.txt" "$OUT/retention-appends-2.txt")"
 echo "VACUUM $(grep -o 'VACUUM took [0-9]* ms' "$OUT/retention-service.log" | tail -1)"
 echo "EVENTS $(psql_db -qAt -F' ' -c "SELECT 'updates=' || n_tup_upd, 'hot=' || n_tup_hot_upd,
   'heap=' || pg_size_pretty(pg_relation_size('events')), 'with_indexes=' || pg_size_pretty(pg_total_relation_size('events'))
