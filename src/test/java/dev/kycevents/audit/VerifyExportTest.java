@@ -296,8 +296,9 @@ class VerifyExportTest {
     }
 
     static int java(Path export) throws Exception {
+        // C1 only, like the test JVM: the launcher compiles the source first, and that is most of a short run.
         Process process = new ProcessBuilder(Path.of(System.getProperty("java.home"), "bin", "java").toString(),
-                TOOL.toString(), export.toString()).redirectErrorStream(true).start();
+                "-XX:TieredStopAtLevel=1", TOOL.toString(), export.toString()).redirectErrorStream(true).start();
         process.getInputStream().transferTo(System.out);
         assertTrue(process.waitFor(60, TimeUnit.SECONDS), "the tool finished");
         return process.exitValue();

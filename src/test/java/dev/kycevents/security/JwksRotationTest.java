@@ -4,6 +4,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static io.restassured.RestAssured.given;
 
+import dev.kycevents.support.RsaKeys;
 import dev.kycevents.support.SharedProfile;
 import dev.kycevents.support.Tokens;
 import com.github.tomakehurst.wiremock.WireMockServer;
@@ -34,9 +35,9 @@ import org.junit.jupiter.api.Test;
 @TestProfile(SharedProfile.class)
 class JwksRotationTest {
 
-    static final KeyPair RSA_A = rsa();
+    static final KeyPair RSA_A = RsaKeys.pair(1);
     static final KeyPair EC_B = ec();
-    static final KeyPair RSA_C = rsa();
+    static final KeyPair RSA_C = RsaKeys.pair(2);
     static final Duration PATIENCE = Duration.ofSeconds(30);
 
     @JwksServer.Server
@@ -131,15 +132,6 @@ class JwksRotationTest {
         }
     }
 
-    static KeyPair rsa() {
-        try {
-            KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-            generator.initialize(2048);
-            return generator.generateKeyPair();
-        } catch (java.security.GeneralSecurityException e) {
-            throw new IllegalStateException(e);
-        }
-    }
 
     static KeyPair ec() {
         try {

@@ -6,6 +6,7 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kycevents.support.RsaKeys;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.security.KeyPairGenerator;
@@ -19,10 +20,8 @@ import org.junit.jupiter.api.Test;
 
 class KeySetTest {
 
-    static PublicKey rsa() throws Exception {
-        KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-        generator.initialize(2048);
-        return generator.generateKeyPair().getPublic();
+    static PublicKey rsa(int which) {
+        return RsaKeys.pair(which).getPublic();
     }
 
     static PublicKey ec() throws Exception {
@@ -33,7 +32,7 @@ class KeySetTest {
 
     @Test
     void a_token_finds_its_key_by_kid_and_only_for_the_published_algorithm() throws Exception {
-        TrustedKey a = new TrustedKey("a", "RS256", rsa());
+        TrustedKey a = new TrustedKey("a", "RS256", rsa(1));
         TrustedKey b = new TrustedKey("b", null, ec());
         KeySet keys = new KeySet(List.of(a, b));
         assertEquals(a, keys.find("a", "RS256"));
@@ -45,7 +44,7 @@ class KeySetTest {
 
     @Test
     void a_single_key_without_kid_verifies_any_token() throws Exception {
-        TrustedKey pem = new TrustedKey(null, null, rsa());
+        TrustedKey pem = new TrustedKey(null, null, rsa(1));
         KeySet keys = new KeySet(List.of(pem));
         assertEquals(pem, keys.find(null, "RS256"));
         assertEquals(pem, keys.find("whatever", "RS256"));
@@ -53,22 +52,22 @@ class KeySetTest {
 
     @Test
     void a_set_loses_keys_when_one_is_gone_or_replaced_under_the_same_kid() throws Exception {
-        TrustedKey a = new TrustedKey("a", "RS256", rsa());
+        TrustedKey a = new TrustedKey("a", "RS256", rsa(1));
         TrustedKey b = new TrustedKey("b", "ES256", ec());
         KeySet before = new KeySet(List.of(a, b));
-        assertFalse(before.losesKeysIn(new KeySet(List.of(b, a, new TrustedKey("c", "RS256", rsa())))));
+        assertFalse(before.losesKeysIn(new KeySet(List.of(b, a, new TrustedKey("c", "RS256", rsa(2))))));
         assertTrue(before.losesKeysIn(new KeySet(List.of(b))));
-        assertTrue(before.losesKeysIn(new KeySet(List.of(new TrustedKey("a", "RS256", rsa()), b))));
+        assertTrue(before.losesKeysIn(new KeySet(List.of(new TrustedKey("a", "RS256", rsa(3)), b))));
     }
 
     @Test
     void a_jwks_gives_its_signing_keys_with_kid_and_alg() throws Exception {
-        PublicJsonWebKey rsa = PublicJsonWebKey.Factory.newPublicJwk(rsa());
+        PublicJsonWebKey rsa = PublicJsonWebKey.Factory.newPublicJwk(rsa(1));
         rsa.setKeyId("r1");
         rsa.setAlgorithm("RS256");
         PublicJsonWebKey ec = PublicJsonWebKey.Factory.newPublicJwk(ec());
         ec.setKeyId("e1");
-        PublicJsonWebKey encryption = PublicJsonWebKey.Factory.newPublicJwk(rsa());
+        PublicJsonWebKey encryption = PublicJsonWebKey.Factory.newPublicJwk(rsa(2));
         encryption.setKeyId("x1");
         encryption.setUse("enc");
         String json = new JsonWebKeySet(rsa, ec, encryption).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
