@@ -13,7 +13,6 @@ import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -106,11 +105,5 @@ public class RetentionViewTable {
         return client.preparedQuery(UPSERT).execute(Tuple.tuple().addArrayOfUUID(users)
                 .addArrayOfOffsetDateTime(ended).addArrayOfBoolean(holds).addArrayOfOffsetDateTime(erased)
                 .addArrayOfLong(through)).replaceWithVoid();
-    }
-
-    static Map<UUID, RetentionStatus> byUser(Iterable<Row> rows) {
-        Map<UUID, RetentionStatus> statuses = new HashMap<>();
-        rows.forEach(row -> statuses.put(row.getUUID("user_id"), status(row)));
-        return statuses;
     }
 }

@@ -18,8 +18,4 @@ public record LogPage(List<Entry> entries, long headPosition, byte[] headHash) {
     public boolean isEmpty() {
         return entries.isEmpty();
     }
-
-    public long lastPosition() {
-        return entries.get(entries.size() - 1).row().position();
-    }
 }
