@@ -1,6 +1,5 @@
 package dev.kycevents.audit;
 
-import dev.kycevents.support.SuiteOrder;
 import static io.restassured.RestAssured.given;
 import static org.hamcrest.Matchers.equalTo;
 import static org.hamcrest.Matchers.startsWith;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kycevents.store.HashChain;
 import dev.kycevents.support.BulkEvents;
+import dev.kycevents.support.SuiteOrder;
 import dev.kycevents.support.Tokens;
 import dev.kycevents.support.Webhooks;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -1,6 +1,5 @@
 package dev.kycevents.webhook;
 
-import dev.kycevents.support.SuiteOrder;
 import static dev.kycevents.support.Webhooks.httpRequest;
 import static dev.kycevents.support.Webhooks.post;
 import static dev.kycevents.support.Webhooks.sessionEvent;
@@ -11,6 +10,7 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 import dev.kycevents.support.Db;
 import dev.kycevents.support.MutatedBodies;
 import dev.kycevents.support.MutatedBodies.Body;
+import dev.kycevents.support.SuiteOrder;
 import dev.kycevents.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;

@@ -1,6 +1,5 @@
 package dev.kycevents.projection.rebuild;
 
-import dev.kycevents.support.SuiteOrder;
 import static dev.kycevents.support.Webhooks.levelEvent;
 import static dev.kycevents.support.Webhooks.post;
 import static dev.kycevents.support.Webhooks.sessionEvent;
@@ -10,6 +9,7 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import dev.kycevents.support.BulkEvents;
+import dev.kycevents.support.SuiteOrder;
 import dev.kycevents.support.Tokens;
 import io.quarkus.test.common.http.TestHTTPResource;
 import io.quarkus.test.junit.QuarkusTest;
