@@ -120,7 +120,10 @@ public class RetentionSweep {
                 .flatMap(rows -> {
                     List<Candidate> candidates = new ArrayList<>(rows.size());
                     for (var row : rows) {
-                        candidates.add(new Candidate(row.getUUID("user_id"), row.getLong("first_position")));
+                        // A retention_view row comes from an event of the user, so a first one exists; if it
+                        // did not, the user would go last rather than fail the sweep.
+                        Long first = row.getLong("first_position");
+                        candidates.add(new Candidate(row.getUUID("user_id"), first == null ? Long.MAX_VALUE : first));
                     }
                     List<List<UUID>> batches = ErasureOrder.batches(candidates, Candidate::firstPosition,
                                     settings.batchUsers()).stream()

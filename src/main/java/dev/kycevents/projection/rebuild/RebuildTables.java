@@ -30,9 +30,10 @@ class RebuildTables {
 
     private static final String LAST_POSITION = "SELECT last_position FROM event_log_head";
 
-    // The lock every append takes: once held, nothing is appended until this transaction ends.
     private static final String FOLDABLE_AFTER = "SELECT count(*) FROM events WHERE position > $1 AND "
             + EventReader.FOLDABLE;
+
+    // The lock every append takes: once held, nothing is appended until this transaction ends.
     private static final String LOCK_HEAD = "SELECT last_position FROM event_log_head FOR UPDATE";
 
     // Waiting longer than this for the head or the live tables (a long query on them) fails the
