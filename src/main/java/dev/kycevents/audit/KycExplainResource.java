@@ -1,14 +1,11 @@
 package dev.kycevents.audit;
 
-import dev.kycevents.http.Problem;
-import dev.kycevents.retention.RetentionViewTable;
-import io.vertx.mutiny.sqlclient.Pool;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.OpenApiExamples;
+import dev.kycevents.http.Problem;
 import dev.kycevents.projection.explain.KycExplainer;
 import dev.kycevents.projection.explain.KycExplanation;
 import dev.kycevents.security.Access;
-import dev.kycevents.store.EventReader;
 import io.smallrye.mutiny.Uni;
 import jakarta.annotation.security.RolesAllowed;
 import jakarta.ws.rs.GET;
@@ -33,14 +30,10 @@ import org.eclipse.microprofile.openapi.annotations.tags.Tag;
 @RolesAllowed(Access.COMPLIANCE)
 public class KycExplainResource {
 
-    private final EventReader events;
-    private final RetentionViewTable retention;
-    private final Pool pool;
+    private final PastViews users;
 
-    public KycExplainResource(EventReader events, RetentionViewTable retention, Pool pool) {
-        this.events = events;
-        this.retention = retention;
-        this.pool = pool;
+    public KycExplainResource(PastViews users) {
+        this.users = users;
     }
 
     @GET
@@ -60,9 +53,8 @@ public class KycExplainResource {
     @Produces(MediaType.APPLICATION_JSON)
     public Uni<Response> explain(@Parameter(schema = @Schema(type = SchemaType.STRING, format = "uuid"))
                                  @PathParam("uid") UUID uid) {
-        return retention.status(pool, uid).flatMap(status -> status.gone()
-                ? Uni.createFrom().item(
-                        Problem.gone("The user's data was erased at the end of the retention period.").toResponse())
-                : events.history(uid).map(events -> Response.ok(KycExplainer.explain(uid, events)).build()));
+        return users.history(uid).map(history -> history == null
+                ? Problem.gone("The user's data was erased at the end of the retention period.").toResponse()
+                : Response.ok(KycExplainer.explain(uid, history)).build());
     }
 }

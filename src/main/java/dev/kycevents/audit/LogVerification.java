@@ -19,8 +19,8 @@ public class LogVerification {
     record PageLimits(int rows, long bytes) {
     }
 
-    // Bodies may be up to 1 MiB each, so rows alone do not bound a page. Bytes also bound the time a page holds the
-    // event loop: hashing and parsing cost about 13 ms per MiB of bodies, so a page takes a few milliseconds.
+    // Bodies may be up to 1 MiB each, so rows alone do not bound a page's memory. Each page is hashed and parsed on a
+    // worker (about 13 ms per MiB of bodies), so a page is a few milliseconds of one worker's time.
     static final PageLimits PAGES = new PageLimits(1000, 256L << 10);
 
     private final EventReader events;

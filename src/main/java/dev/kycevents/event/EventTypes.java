@@ -24,6 +24,10 @@ public final class EventTypes {
     public static final List<String> OWN_TYPES = List.of(
             SESSION_CREATED, RELATIONSHIP_ENDED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED, USER_ERASED);
 
+    /** Retention's own types: the record of the rules, not the user's KYC history or activity. */
+    public static final List<String> RETENTION_TYPES = List.of(
+            RELATIONSHIP_ENDED, LEGAL_HOLD_PLACED, LEGAL_HOLD_RELEASED, USER_ERASED);
+
     private EventTypes() {
     }
 }

@@ -74,16 +74,13 @@ final class PostgresJsonLimits {
 
     // jsonb prints a string quoted, as UTF-8, escaping " \ and control characters.
     private void text(String text, String path) {
+        String problem = StorableText.problem(text);
+        if (problem != null) {
+            throw new InvalidEventException(path, path + " " + problem);
+        }
         long printed = 2;
         for (int i = 0; i < text.length(); i++) {
             char c = text.charAt(i);
-            if (c == '\u0000') {
-                throw new InvalidEventException(path, path + " contains U+0000, which cannot be stored");
-            }
-            if (Character.isHighSurrogate(c) && (i + 1 == text.length() || !Character.isLowSurrogate(text.charAt(i + 1)))
-                    || Character.isLowSurrogate(c) && (i == 0 || !Character.isHighSurrogate(text.charAt(i - 1)))) {
-                throw new InvalidEventException(path, path + " contains an unpaired surrogate");
-            }
             printed += c == '"' || c == '\\' || c == '\b' || c == '\f' || c == '\n' || c == '\r' || c == '\t' ? 2
                     : c < 0x20 ? 6
                     : c < 0x80 ? 1

@@ -1,5 +1,6 @@
 package dev.kycevents.http;
 
+import dev.kycevents.event.InstantRange;
 import java.time.Instant;
 import java.util.regex.Pattern;
 import java.time.OffsetDateTime;
@@ -48,14 +49,23 @@ public final class Parameters {
         return (int) value;
     }
 
-    /** An ISO-8601 instant with a zone offset, e.g. {@code 2025-06-19T17:14:13Z} or {@code ...+02:00}. */
+    /**
+     * An ISO-8601 instant with a zone offset, e.g. {@code 2025-06-19T17:14:13Z} or {@code ...+02:00}, within the
+     * years the store holds ({@link InstantRange}): beyond them the database would refuse it on every retry.
+     */
     public static Instant instant(String name, String text) {
+        Instant instant;
         try {
-            return OffsetDateTime.parse(text).toInstant();
+            instant = OffsetDateTime.parse(text).toInstant();
         } catch (DateTimeParseException | NullPointerException e) {
             throw new InvalidParameterException(name,
                     name + " must be an ISO-8601 instant with an offset, e.g. 2025-06-19T17:14:13Z");
         }
+        if (!InstantRange.contains(instant)) {
+            throw new InvalidParameterException(name, name + " must be between " + InstantRange.FIRST + " and "
+                    + InstantRange.LAST);
+        }
+        return instant;
     }
 
     // Digits only: Long.parseLong alone would also take "+3".

@@ -30,7 +30,7 @@ final class ErasureOrder {
         for (int from = 0; from < sorted.size(); from += 2 * batchSize) {
             List<T> window = sorted.subList(from, Math.min(sorted.size(), from + 2 * batchSize));
             for (int parity = 0; parity < 2; parity++) {
-                List<T> batch = new ArrayList<>(batchSize);
+                List<T> batch = new ArrayList<>((window.size() + 1) / 2);
                 for (int i = parity; i < window.size(); i += 2) {
                     batch.add(window.get(i));
                 }

@@ -1,12 +1,12 @@
 package dev.kycevents.retention;
 
-import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.InstantRange;
-import dev.kycevents.event.InvalidEventException;
 import dev.kycevents.event.LegalHoldPlaced;
 import dev.kycevents.event.LegalHoldReleased;
+import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.RelationshipEnded;
 import dev.kycevents.event.RetentionEvent;
+import dev.kycevents.event.StorableText;
 import dev.kycevents.http.ApiDocument;
 import dev.kycevents.http.InvalidParameterException;
 import dev.kycevents.ingest.AppendQueue;
@@ -155,15 +155,9 @@ public class RetentionResource {
         return retention.status(pool, user).map(this::ok);
     }
 
+    // Every field was checked above (endedAt, reason), so the event is storable.
     private Uni<Response> record(RetentionEvent event) {
-        String json;
-        try {
-            json = OwnEvents.json(event);
-        } catch (InvalidEventException refused) {
-            String field = refused.field().startsWith("data.") ? refused.field().substring(5) : refused.field();
-            throw new InvalidParameterException(field, refused.getMessage().replace(refused.field(), field));
-        }
-        return appendQueue.offer(NewEvent.recordedHere(event, json))
+        return appendQueue.offer(NewEvent.recordedHere(event, OwnEvents.json(event)))
                 .flatMap(outcome -> retention.status(pool, event.userId()))
                 .map(this::ok);
     }
@@ -214,6 +208,10 @@ public class RetentionResource {
         }
         if (!value.isTextual() || value.asText().isBlank() || value.asText().length() > MAX_REASON) {
             throw new InvalidParameterException("reason", "reason must be text of 1 to " + MAX_REASON + " characters");
+        }
+        String unstorable = StorableText.problem(value.asText());
+        if (unstorable != null) {
+            throw new InvalidParameterException("reason", "reason " + unstorable);
         }
         return value.asText();
     }

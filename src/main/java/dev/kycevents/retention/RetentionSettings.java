@@ -13,6 +13,9 @@ public class RetentionSettings {
     private final int batchUsers;
     private final Duration batchPause;
 
+    /** About 100,000 events in one transaction, whose last step every append waits for: more only hurts. */
+    static final int MAX_BATCH_USERS = 10_000;
+
     public RetentionSettings(@ConfigProperty(name = "kyc.retention.period", defaultValue = "P5Y") String period,
                              @ConfigProperty(name = "kyc.retention.sweep-interval", defaultValue = "PT1H")
                              Duration sweepInterval,
@@ -24,8 +27,9 @@ public class RetentionSettings {
         if (sweepInterval.isNegative()) {
             throw new IllegalArgumentException("KYC_RETENTION_SWEEP_INTERVAL must not be negative (0 turns it off)");
         }
-        if (batchUsers < 1) {
-            throw new IllegalArgumentException("KYC_RETENTION_SWEEP_BATCH_USERS must be at least 1");
+        if (batchUsers < 1 || batchUsers > MAX_BATCH_USERS) {
+            throw new IllegalArgumentException("KYC_RETENTION_SWEEP_BATCH_USERS must be between 1 and "
+                    + MAX_BATCH_USERS);
         }
         if (batchPause.isNegative()) {
             throw new IllegalArgumentException("KYC_RETENTION_SWEEP_BATCH_PAUSE must not be negative");

@@ -171,7 +171,8 @@ public class RetentionSweep {
                     tally.events += outcome.events();
                     tally.skipped += outcome.cameBack().size();
                 })
-                .chain(() -> pause.isZero() ? Uni.createFrom().voidItem()
+                // A batch that erased no one (its users came back since their relationship ended) wrote nothing.
+                .chain(outcome -> pause.isZero() || outcome.users() == 0 ? Uni.createFrom().voidItem()
                         : Uni.createFrom().voidItem().onItem().delayIt().by(pause))
                 .chain(() -> eraseInBatches(batches, next + 1, period, now, tally));
     }

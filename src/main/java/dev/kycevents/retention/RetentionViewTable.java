@@ -23,8 +23,7 @@ import java.util.UUID;
 public class RetentionViewTable {
 
     /** The types that are not the user's activity: they neither stop the clock nor count as activity. */
-    static final String[] RETENTION_TYPES = {EventTypes.RELATIONSHIP_ENDED, EventTypes.LEGAL_HOLD_PLACED,
-            EventTypes.LEGAL_HOLD_RELEASED, EventTypes.USER_ERASED};
+    static final String[] RETENTION_TYPES = EventTypes.RETENTION_TYPES.toArray(String[]::new);
 
     private static final String FIND = """
             SELECT user_id, relationship_ended_at, legal_hold, erased_at, erased_through

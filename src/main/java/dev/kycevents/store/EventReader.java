@@ -25,13 +25,9 @@ import java.util.UUID;
 @ApplicationScoped
 public class EventReader {
 
-    /** Types kept for retention, not part of the KYC history the folds read. */
-    private static final List<String> RETENTION_TYPES = List.of(EventTypes.RELATIONSHIP_ENDED,
-            EventTypes.LEGAL_HOLD_PLACED, EventTypes.LEGAL_HOLD_RELEASED, EventTypes.USER_ERASED);
-
     /** What the folds read, as the history queries of {@link StoredEvent} select it, on {@code events} unaliased. */
     public static final String FOLDABLE = "events.raw_body IS NOT NULL AND events.event_type NOT IN ('"
-            + String.join("', '", RETENTION_TYPES) + "')";
+            + String.join("', '", EventTypes.RETENTION_TYPES) + "')";
 
     /** What {@link #recorded(Row)} needs from a row of {@code events}. */
     public static final String RECORDED_COLUMNS = "position, recorded_at, payload::text AS payload";
@@ -107,7 +103,7 @@ public class EventReader {
     /** A user's KYC history as the folds take it, in position order; empty for a user the log does not know. */
     public Uni<List<RecordedEvent>> history(UUID userId) {
         return Panache.withSession(() -> StoredEvent.<StoredEvent>list("#" + StoredEvent.HISTORY, userId,
-                RETENTION_TYPES)).map(EventReader::recorded);
+                EventTypes.RETENTION_TYPES)).map(EventReader::recorded);
     }
 
     /**
@@ -116,7 +112,7 @@ public class EventReader {
      */
     public Uni<List<RecordedEvent>> historyRecordedBy(UUID userId, Instant asOf) {
         return Panache.withSession(() -> StoredEvent.<StoredEvent>list("#" + StoredEvent.HISTORY_RECORDED_BY,
-                userId, RETENTION_TYPES, asOf)).map(EventReader::recorded);
+                userId, EventTypes.RETENTION_TYPES, asOf)).map(EventReader::recorded);
     }
 
     /** The last position of the log now. */
@@ -176,7 +172,7 @@ public class EventReader {
         return recorded;
     }
 
-    private static byte[] bytes(Row row, String column) {
+    static byte[] bytes(Row row, String column) {
         Buffer value = row.getBuffer(column);
         return value == null ? null : value.getBytes();
     }

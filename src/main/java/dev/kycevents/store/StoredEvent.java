@@ -81,12 +81,6 @@ public class StoredEvent extends PanacheEntityBase {
     @Column(name = "prev_hash")
     public byte[] prevHash;
 
-    @Column(name = "hash_version")
-    public short hashVersion;
-
-    @Column(name = "body_digest")
-    public byte[] bodyDigest;
-
     public boolean erased() {
         return payload == null;
     }

@@ -1,6 +1,7 @@
 package dev.kycevents.verification;
 
 import dev.kycevents.event.InstantRange;
+import dev.kycevents.event.StorableText;
 import dev.kycevents.event.Uuids;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -48,6 +49,11 @@ public record RalioSession(UUID id, String hostedUrl, Instant expiresAt) {
     private static String hostedUrl(String text) {
         if (text == null) {
             throw malformed("hostedUrl is not a string");
+        }
+        // java.net.URI takes a lone surrogate; the event that records the session could then never be stored.
+        String unstorable = StorableText.problem(text);
+        if (unstorable != null) {
+            throw malformed("hostedUrl " + unstorable);
         }
         try {
             URI uri = new URI(text);

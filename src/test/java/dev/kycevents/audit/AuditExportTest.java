@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** GET /audit/export: NDJSON that an auditor can check offline, streamed with constant memory. */
 @QuarkusTest
-@Order(SuiteOrder.BULK_10_000)
+@Order(SuiteOrder.BULK_50_000)
 class AuditExportTest {
 
     static final ObjectMapper JSON = new ObjectMapper();

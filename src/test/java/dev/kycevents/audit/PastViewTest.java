@@ -126,7 +126,9 @@ class PastViewTest {
 
     @Test
     void an_invalid_instant_is_a_400_problem_naming_as_of() {
-        for (String bad : new String[] {"yesterday", "2025-06-19", "2025-06-19T17:14:13", "2025-13-01T00:00:00Z"}) {
+        // The last two parse, but PostgreSQL's timestamptz cannot hold them: a 400, not a 5xx on every retry.
+        for (String bad : new String[] {"yesterday", "2025-06-19", "2025-06-19T17:14:13", "2025-13-01T00:00:00Z",
+                "+999999999-12-31T23:59:59Z", "-50000-01-01T00:00:00Z"}) {
             given().auth().oauth2(Tokens.group("compliance")).queryParam("asOf", bad)
                     .get("/users/{uid}/kyc", user).then().statusCode(400)
                     .contentType("application/problem+json").body("field", equalTo("asOf"));

@@ -89,10 +89,12 @@ class EraserTest {
             // Another writer, as an append does: the log head first, then the user's read model.
             other.query("BEGIN").execute().await().atMost(WAIT);
             other.query("SELECT last_position FROM event_log_head FOR UPDATE").execute().await().atMost(WAIT);
+            int otherPid = other.query("SELECT pg_backend_pid()").execute().await().atMost(WAIT).iterator().next()
+                    .getInteger(0);
             CompletableFuture<Eraser.Outcome> erasing = eraser.erase(batch, PERIOD, Instant.now())
                     .subscribeAsCompletionStage();
-            // Let the batch change the user's rows and start waiting for the head.
-            Thread.sleep(300);
+            // Once the batch waits for the head, it has changed the user's rows (it does that first).
+            awaitBlockedBy(otherPid);
             long started = System.nanoTime();
             Uni<?> touch = other.preparedQuery("UPDATE kyc_level_view SET version = version WHERE user_id = $1")
                     .execute(Tuple.of(user));
@@ -109,5 +111,13 @@ class EraserTest {
         }
         assertEquals(1, erasedRowsOf(user));
         assertEquals(0, db.count("SELECT count(*) FROM kyc_level_view WHERE user_id = $1", user));
+    }
+
+    private void awaitBlockedBy(int pid) throws InterruptedException {
+        long deadline = System.nanoTime() + WAIT.toNanos();
+        while (db.count("SELECT count(*) FROM pg_stat_activity WHERE $1 = ANY(pg_blocking_pids(pid))", pid) == 0) {
+            assertTrue(System.nanoTime() < deadline, "the batch never waited for the log head");
+            Thread.sleep(5);
+        }
     }
 }

@@ -12,8 +12,8 @@ import static org.junit.jupiter.api.Assertions.assertNull;
 import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.EventTypes;
+import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
 import dev.kycevents.ingest.AppendQueue;
 import dev.kycevents.store.EventSource;
@@ -238,7 +238,20 @@ class ErasureTest {
 
         String export = given().auth().oauth2(Tokens.group("compliance")).queryParam("from", first)
                 .get("/audit/export").then().statusCode(200).extract().asString();
-        assertTrue(export.contains("\"erased\":true"), "erased lines are marked");
+        // Every line of the person's is marked erased, with no body; their kyc_user_erased event is not erased.
+        int erasedLines = 0;
+        for (String line : export.split("\n")) {
+            com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            boolean theirs = p.user().toString().equals(event.path("userId").asText());
+            boolean erasure = EventTypes.USER_ERASED.equals(event.path("type").asText());
+            assertEquals(theirs && !erasure, event.path("erased").asBoolean(), line);
+            if (event.path("erased").asBoolean()) {
+                assertTrue(event.path("rawBody").isNull() || event.path("rawBody").isMissingNode(), line);
+                erasedLines++;
+            }
+        }
+        assertEquals(db.count("SELECT count(*) FROM events WHERE user_id = $1 AND event_type <> $2", p.user(),
+                EventTypes.USER_ERASED), erasedLines);
         assertFalse(export.contains(p.marker()));
         Path file = dir.resolve("export.ndjson");
         Files.writeString(file, export);
@@ -271,12 +284,14 @@ class ErasureTest {
         given().auth().oauth2(Tokens.group("compliance")).contentType("application/json")
                 .body("{\"reason\":\"court order 2026-17\"}").put("/users/{uid}/legal-hold", user).then()
                 .statusCode(200).body("legalHold", equalTo(true));
+        retention(user).body("legalHold", equalTo(true));
 
         sweepPastThePeriod();
         assertEquals(0, erasedRowsOf(user), "held");
 
         given().auth().oauth2(Tokens.group("compliance")).delete("/users/{uid}/legal-hold", user).then()
                 .statusCode(200).body("legalHold", equalTo(false));
+        retention(user).body("legalHold", equalTo(false));
         sweepPastThePeriod();
         assertEquals(rowsOf(user) - 1, erasedRowsOf(user), "every event but kyc_user_erased");
     }
@@ -400,7 +415,12 @@ class ErasureTest {
                 "UPDATE events SET raw_body = NULL, payload = NULL, body_digest = sha256(raw_body) WHERE user_id = $1",
                 user), "a direct erasure");
         assertRefused(() -> db.query("DELETE FROM events WHERE user_id = $1", user), "a delete");
-        assertRefused(() -> db.query("TRUNCATE events"), "a truncate");
+        // In a transaction that never commits: were the trigger to let it through, the suite's log stays whole.
+        assertRefused(() -> pool.withTransaction(c -> c.query("TRUNCATE events").execute()
+                        .invoke(done -> {
+                            throw new IllegalStateException("TRUNCATE passed the trigger");
+                        }))
+                .await().atMost(Duration.ofSeconds(30)), "a truncate");
         // Inside the path, only the clearing of the bodies passes the trigger: not a change of another column,
         // nor a digest that is not the cleared body's.
         assertRefused(() -> whileErasing("UPDATE events SET event_type = 'x', raw_body = NULL, payload = NULL, "
@@ -449,7 +469,15 @@ class ErasureTest {
                 .body("{\"endedAt\":\"2025-01-01T00:00:00Z\"}").post("/users/{uid}/relationship-end", user).then()
                 .statusCode(403).contentType("application/problem+json");
         given().auth().oauth2(Tokens.user(user)).contentType("application/json")
+                .body("{\"endedAt\":\"2025-01-01T00:00:00Z\"}").post("/users/{uid}/relationship-end", user).then()
+                .statusCode(403);
+        given().auth().oauth2(Tokens.user(user)).contentType("application/json")
                 .body("{\"reason\":\"x\"}").put("/users/{uid}/legal-hold", user).then().statusCode(403);
+        given().auth().oauth2(Tokens.group("kyc-service")).contentType("application/json")
+                .body("{\"reason\":\"x\"}").put("/users/{uid}/legal-hold", user).then().statusCode(403);
+        given().auth().oauth2(Tokens.group("kyc-service")).delete("/users/{uid}/legal-hold", user).then()
+                .statusCode(403);
+        assertEquals(0, db.count("SELECT count(*) FROM events WHERE user_id = $1", user), "nothing recorded");
         given().auth().oauth2(Tokens.group("kyc-service")).get("/users/{uid}/retention", user).then().statusCode(403);
         given().auth().oauth2(Tokens.group("compliance")).post("/admin/retention/sweep").then().statusCode(403);
         given().post("/admin/retention/sweep").then().statusCode(401);

@@ -25,6 +25,10 @@ class RetentionSettingsTest {
         IllegalArgumentException batch = assertThrows(IllegalArgumentException.class,
                 () -> new RetentionSettings("P5Y", Duration.ofHours(1), 0, Duration.ZERO));
         assertTrue(batch.getMessage().contains("KYC_RETENTION_SWEEP_BATCH_USERS"));
+        IllegalArgumentException huge = assertThrows(IllegalArgumentException.class,
+                () -> new RetentionSettings("P5Y", Duration.ofHours(1), RetentionSettings.MAX_BATCH_USERS + 1,
+                        Duration.ZERO));
+        assertTrue(huge.getMessage().contains("between 1 and 10000"), huge.getMessage());
         IllegalArgumentException interval = assertThrows(IllegalArgumentException.class,
                 () -> new RetentionSettings("P5Y", Duration.ofHours(-1), 200, Duration.ZERO));
         assertTrue(interval.getMessage().contains("KYC_RETENTION_SWEEP_INTERVAL"));

@@ -92,10 +92,10 @@ class JwksRotationTest {
     }
 
     void serveAndAwait(String json) throws InterruptedException {
-        Date changed = new Date();
         JwksServer.serve(idp, json);
-        // Fetches never overlap: once a second one has started after the change, the first one
-        // (which already served the new keys) has been applied.
+        // Taken once the new keys are served, so no fetch that served the old ones counts. Fetches never overlap:
+        // once a second one has started after the change, the first one (which served the new keys) is applied.
+        Date changed = new Date();
         long deadline = System.nanoTime() + PATIENCE.toNanos();
         while (fetchesSince(changed) < 2) {
             if (System.nanoTime() > deadline) {

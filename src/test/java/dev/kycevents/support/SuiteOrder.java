@@ -7,7 +7,7 @@ import org.junit.jupiter.api.ClassOrdererContext;
 import org.junit.jupiter.api.Order;
 
 /**
- * The order of test classes within each application's tests (application.properties names this orderer): by
+ * The order of test classes within each application's tests (surefire names this orderer in pom.xml): by
  * {@code @Order}, unannotated classes at {@link Order#DEFAULT}, then by name. The tests that append thousands of
  * events run last, so the tests that walk the whole log (verify, rebuild, sweep) walk a short one.
  */
@@ -15,10 +15,10 @@ public final class SuiteOrder implements ClassOrderer {
 
     /** Appends about 6,000 events and then walks the whole log itself. */
     public static final int HOSTILE_BODIES = Order.DEFAULT + 1;
-    /** Appends 5,000 events. */
-    public static final int BULK_5_000 = Order.DEFAULT + 2;
-    /** Appends 10,000 events. */
-    public static final int BULK_10_000 = Order.DEFAULT + 3;
+    /** Appends 25,000 events (BulkEvents: five a user, for 5,000 users). */
+    public static final int BULK_25_000 = Order.DEFAULT + 2;
+    /** Appends 50,000 events (five a user, for 10,000 users). */
+    public static final int BULK_50_000 = Order.DEFAULT + 3;
 
     @Override
     public void orderClasses(ClassOrdererContext context) {

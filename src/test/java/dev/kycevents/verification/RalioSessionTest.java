@@ -67,6 +67,15 @@ class RalioSessionTest {
     }
 
     @Test
+    void a_hosted_url_the_event_store_could_not_hold_is_malformed_not_a_503_on_every_retry() {
+        // java.net.URI accepts both; jsonb refuses them, so the session's event could never be recorded.
+        assertEquals("malformed answer: hostedUrl contains an unpaired surrogate",
+                malformedReason("{\"id\":\"" + ID + "\",\"hostedUrl\":\"https://ralio.example/s/\\ud800\"}"));
+        assertEquals("malformed answer: hostedUrl contains U+0000, which cannot be stored",
+                malformedReason("{\"id\":\"" + ID + "\",\"hostedUrl\":\"https://ralio.example/s/\\u0000\"}"));
+    }
+
+    @Test
     void an_expiry_that_is_not_an_iso_date_time_with_offset_is_malformed() {
         for (String expiresAt : new String[] {"\"2025-06-26\"", "\"2025-06-26T17:00:00\"", "1750957200",
                                               "\"+10000-01-01T00:00:00Z\"",

@@ -71,7 +71,7 @@ public class ProjectionRebuild {
                                         .call(() -> tables.swap(connection))
                                         .map(levelRows -> new RebuildReport(replayed + caughtUp, head, sessionRows,
                                                 levelRows, drift, millisSince(started))))))
-                .invoke(() -> LOG.infof("projection rebuild: appends waited %d ms for the catch-up (%d events), "
+                .invoke(() -> LOG.infof("projection rebuild: appends waited %d ms for the catch-up (%d events appended meanwhile), "
                         + "the drift and the swap", millisSince(locked), head - replayedUpTo));
     }
 

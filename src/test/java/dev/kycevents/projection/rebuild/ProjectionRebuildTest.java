@@ -11,7 +11,6 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import dev.kycevents.event.OwnEvents;
 import dev.kycevents.event.SessionCreated;
 import dev.kycevents.ingest.EventAppender;
-import dev.kycevents.store.EventReader;
 import dev.kycevents.store.EventSource;
 import dev.kycevents.store.NewEvent;
 import dev.kycevents.support.Db;
@@ -58,11 +57,19 @@ class ProjectionRebuildTest {
                 "SELECT string_agg(t::text, E'\\n' ORDER BY user_id) AS t FROM kyc_level_view t").get(0).getString("t");
     }
 
+    // Written out rather than taken from EventReader, so that a wrong filter there cannot agree with itself here.
+    static final String FOLDED = "raw_body IS NOT NULL AND event_type NOT IN ('kyc_relationship_ended', "
+            + "'kyc_legal_hold_placed', 'kyc_legal_hold_released', 'kyc_user_erased')";
+
     @Test
     void rebuilding_twice_gives_identical_read_models_and_no_drift_the_second_time() {
         post(sessionEvent("kyc_session_manual_review", UUID.randomUUID(), user, session, T1, REFUSED_FACE_MATCH))
                 .statusCode(200);
         post(levelEvent(UUID.randomUUID(), user, T1.plusSeconds(5), "REGULAR")).statusCode(200);
+        // A user whose only event is a retention event: folded into no read model.
+        given().auth().oauth2(Tokens.group("kyc-service")).contentType("application/json")
+                .body("{\"endedAt\":\"2025-01-01T00:00:00Z\"}")
+                .post("/users/{uid}/relationship-end", UUID.randomUUID()).then().statusCode(200);
         rebuild();
         String first = readModels();
 
@@ -72,11 +79,12 @@ class ProjectionRebuildTest {
         assertEquals(0, report.getLong("drift.levels"));
         long head = db().count("SELECT last_position FROM event_log_head");
         assertEquals(head, report.getLong("position"));
-        assertEquals(db().count("SELECT count(*) FROM events WHERE " + EventReader.FOLDABLE),
-                report.getLong("eventsReplayed"), "every event but retention events and erased rows");
+        assertEquals(db().count("SELECT count(*) FROM events WHERE " + FOLDED), report.getLong("eventsReplayed"),
+                "every event but retention events and erased rows");
         assertEquals(db().count("SELECT count(*) FROM session_view"), report.getLong("sessionRows"));
         assertEquals(db().count("SELECT count(*) FROM kyc_level_view"), report.getLong("levelRows"));
-        assertEquals(db().count("SELECT count(DISTINCT user_id) FROM events"), report.getLong("levelRows"));
+        assertEquals(db().count("SELECT count(DISTINCT user_id) FROM events WHERE " + FOLDED),
+                report.getLong("levelRows"), "a level row for each user with an event the folds read");
     }
 
     @Test

@@ -32,7 +32,7 @@ import org.junit.jupiter.api.Test;
  * in a loop; every answer is 200, and what was delivered meanwhile is in the rebuilt views.
  */
 @QuarkusTest
-@Order(SuiteOrder.BULK_5_000)
+@Order(SuiteOrder.BULK_25_000)
 class RebuildWhileServingTest {
 
     static final Instant T1 = Instant.parse("2025-06-19T17:14:13.123Z");
