@@ -49,6 +49,11 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     static ServiceProcess start(String name, ItDatabase database) throws IOException {
+        return start(name, database, Map.of());
+    }
+
+    /** As {@link #start(String, ItDatabase)}, with some environment variables set otherwise. */
+    static ServiceProcess start(String name, ItDatabase database, Map<String, String> overrides) throws IOException {
         int port = freePort();
         Path log = Path.of("target", "it-logs", name + ".log");
         ProcessBuilder builder = javaJar(log);
@@ -62,6 +67,7 @@ final class ServiceProcess implements AutoCloseable {
                 "MP_JWT_VERIFY_ISSUER", "https://kyc-events.dev",
                 "RALIO_API_BASE_URL", "http://127.0.0.1:9",
                 "RALIO_API_KEY", "not-used-here"));
+        builder.environment().putAll(overrides);
         return new ServiceProcess(builder.start(), port, log);
     }
 
@@ -70,6 +76,10 @@ final class ServiceProcess implements AutoCloseable {
     }
 
     ServiceProcess awaitReady(Duration timeout) throws Exception {
+        return awaitStatus("/q/health/ready", 200, timeout);
+    }
+
+    ServiceProcess awaitStatus(String path, int status, Duration timeout) throws Exception {
         HttpClient http = HttpClient.newHttpClient();
         long deadline = System.nanoTime() + timeout.toNanos();
         while (System.nanoTime() < deadline) {
@@ -77,9 +87,9 @@ final class ServiceProcess implements AutoCloseable {
                 throw new IllegalStateException("instance exited; see " + log);
             }
             try {
-                HttpResponse<Void> ready = http.send(HttpRequest.newBuilder(uri("/q/health/ready")).build(),
+                HttpResponse<Void> answer = http.send(HttpRequest.newBuilder(uri(path)).build(),
                         HttpResponse.BodyHandlers.discarding());
-                if (ready.statusCode() == 200) {
+                if (answer.statusCode() == status) {
                     return this;
                 }
             } catch (IOException notYet) {
@@ -87,7 +97,7 @@ final class ServiceProcess implements AutoCloseable {
             }
             Thread.sleep(100);
         }
-        throw new IllegalStateException("instance not ready in " + timeout + "; see " + log);
+        throw new IllegalStateException(path + " never answered " + status + " in " + timeout + "; see " + log);
     }
 
     /** SIGTERM, as an orchestrator stops a container; returns the exit code. */
