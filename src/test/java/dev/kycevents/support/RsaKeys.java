@@ -1,33 +1,48 @@
 package dev.kycevents.support;
 
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
 import java.security.GeneralSecurityException;
+import java.security.KeyFactory;
 import java.security.KeyPair;
-import java.security.KeyPairGenerator;
-import java.util.ArrayList;
-import java.util.List;
+import java.security.interfaces.RSAPrivateCrtKey;
+import java.security.spec.PKCS8EncodedKeySpec;
+import java.security.spec.RSAPublicKeySpec;
+import java.nio.charset.StandardCharsets;
+import java.util.Base64;
 
 /**
- * RSA key pairs for tests, each made once per test JVM: a 2048-bit pair takes about a second to make with the C1
- * compiler the tests run with. Index 0 is {@link Tokens}' untrusted key; the others are free for tests that need
- * distinct keys.
+ * Fixed 2048-bit RSA key pairs for tests, made once with {@code openssl genpkey} and kept in
+ * {@code src/test/resources/test-keys}: making one takes a second or more under the C1 compiler the tests run with.
+ * Index 0 is {@link Tokens}' untrusted key; the others are free for tests that need distinct keys. They are trusted
+ * nowhere outside the suite.
  */
 public final class RsaKeys {
 
-    private static final List<KeyPair> PAIRS = new ArrayList<>();
+    public static final int COUNT = 4;
 
     private RsaKeys() {
     }
 
-    public static synchronized KeyPair pair(int index) {
-        while (PAIRS.size() <= index) {
-            try {
-                KeyPairGenerator generator = KeyPairGenerator.getInstance("RSA");
-                generator.initialize(2048);
-                PAIRS.add(generator.generateKeyPair());
-            } catch (GeneralSecurityException e) {
-                throw new IllegalStateException(e);
-            }
+    public static KeyPair pair(int index) {
+        if (index < 0 || index >= COUNT) {
+            throw new IllegalArgumentException("no test key " + index + "; add test-keys/test-rsa-" + index + ".pem");
         }
-        return PAIRS.get(index);
+        String resource = "/test-keys/test-rsa-" + index + ".pem";
+        try (InputStream in = RsaKeys.class.getResourceAsStream(resource)) {
+            if (in == null) {
+                throw new IllegalStateException(resource + " is not on the test classpath");
+            }
+            String pem = new String(in.readAllBytes(), StandardCharsets.US_ASCII);
+            byte[] der = Base64.getMimeDecoder().decode(pem.replaceAll("-----[A-Z ]+-----", ""));
+            KeyFactory rsa = KeyFactory.getInstance("RSA");
+            RSAPrivateCrtKey key = (RSAPrivateCrtKey) rsa.generatePrivate(new PKCS8EncodedKeySpec(der));
+            return new KeyPair(rsa.generatePublic(new RSAPublicKeySpec(key.getModulus(), key.getPublicExponent())), key);
+        } catch (IOException e) {
+            throw new UncheckedIOException(e);
+        } catch (GeneralSecurityException e) {
+            throw new IllegalStateException(resource, e);
+        }
     }
 }

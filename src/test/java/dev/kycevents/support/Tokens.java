@@ -3,25 +3,47 @@ package dev.kycevents.support;
 import io.smallrye.jwt.build.Jwt;
 import java.nio.charset.StandardCharsets;
 import java.security.PrivateKey;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Base64;
+import java.util.Map;
 import java.util.Set;
 import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.function.Supplier;
 
 /** Bearer tokens as the company's identity provider would mint them, and a few forged ones. */
 public final class Tokens {
 
     public static final String ISSUER = "https://kyc-events.dev";
 
+    /**
+     * Signing is an RSA private-key operation, tens of milliseconds under the C1 compiler the tests run with, and
+     * the suite asks for thousands of tokens: the same user's or group's token is reused for a minute (it is valid
+     * for five, smallrye-jwt's default lifespan), as a client reuses its token.
+     */
+    private static final Duration REUSE = Duration.ofMinutes(1);
+
+    private record Minted(String token, Instant at) {
+    }
+
+    private static final Map<String, Minted> MINTED = new ConcurrentHashMap<>();
+
     private Tokens() {
     }
 
     public static String user(UUID userId) {
-        return Jwt.subject(userId.toString()).issuer(ISSUER).sign();
+        return reused("user " + userId, () -> Jwt.subject(userId.toString()).issuer(ISSUER).sign());
     }
 
     public static String group(String group) {
-        return Jwt.subject("svc-" + group).issuer(ISSUER).groups(Set.of(group)).sign();
+        return reused("group " + group, () -> Jwt.subject("svc-" + group).issuer(ISSUER).groups(Set.of(group)).sign());
+    }
+
+    private static String reused(String key, Supplier<String> mint) {
+        Instant now = Instant.now();
+        return MINTED.compute(key, (k, minted) -> minted != null && minted.at().plus(REUSE).isAfter(now)
+                ? minted : new Minted(mint.get(), now)).token();
     }
 
     public static String expired(UUID userId) {
