@@ -126,11 +126,12 @@ class AuditExportTest {
         }
     }
 
-    // Waits until the server has stopped reading pages (it is blocked on the socket), then says how many.
+    // Waits until the server has stopped reading pages (it is blocked on the socket): half a second without a
+    // page read, where reading one takes milliseconds. Then says how many.
     double settledPages(double before) throws InterruptedException {
         double seen = -1;
         for (int quiet = 0; quiet < 5; ) {
-            Thread.sleep(200);
+            Thread.sleep(100);
             double now = pagesRead() - before;
             quiet = now == seen ? quiet + 1 : 0;
             seen = now;

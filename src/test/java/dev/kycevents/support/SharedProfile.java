@@ -13,7 +13,7 @@ import java.util.Map;
  * so the tests that need other settings share these, each of which leaves the others' tests unchanged:
  * <ul>
  * <li>keys from a JWKS URL ({@link JwksServer}, serving the dev key until a test rotates it), fetched every
- * 0.2 s so a rotation takes effect at once;</li>
+ * 0.1 s so a rotation takes effect at once;</li>
  * <li>backlogs of {@link #BACKLOG} waiting requests, which sequential tests never reach;</li>
  * <li>the Ralio stand-in on its own port as Ralio (as in dev mode), calling the service back on a fixed port; so
  * without the suite's global Ralio stub.</li>
@@ -28,8 +28,8 @@ public class SharedProfile implements QuarkusTestProfile {
 
     @Override
     public Map<String, String> getConfigOverrides() {
-        return Map.of("kyc.security.jwks.refresh-interval", "PT0.2S",
-                "kyc.security.jwks.forced-refresh-interval", "PT0.2S",
+        return Map.of("kyc.security.jwks.refresh-interval", "PT0.1S",
+                "kyc.security.jwks.forced-refresh-interval", "PT0.1S",
                 "kyc.append.max-waiting", String.valueOf(BACKLOG),
                 "kyc.query.max-waiting", String.valueOf(BACKLOG),
                 "kyc.overload.retry-after-seconds", String.valueOf(RETRY_AFTER_SECONDS),
