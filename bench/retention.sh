@@ -99,8 +99,13 @@ WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d600s --latency \
 wrk_pid=$!
 sleep 3
 t0=$(date +%s%N)
+# Where in the sweep the slow appends fall: the count over 100 ms, scraped every second.
+( while :; do echo "$(( ($(date +%s%N) - t0) / 1000000000 )) $(append_buckets | awk '$1 == "0.1" {b = $2} $1 == "+Inf" {i = $2} END {print i - b}')"
+    sleep 1; done ) >"$OUT/retention-slow-by-second.txt" &
+sampler_pid=$!
 curl -fsS -X POST -H "Authorization: Bearer $TOKEN" "http://localhost:$PORT/admin/retention/sweep" >"$OUT/retention-report.json"
 sweep_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
+kill $sampler_pid; wait $sampler_pid 2>/dev/null || true
 kill -INT $wrk_pid; wait $wrk_pid || true
 append_buckets >"$OUT/retention-appends-2.txt"
 
@@ -114,6 +119,7 @@ echo "DURING   $(grep RESULT "$OUT/retention-wrk-sweep.txt") max=$(max_of "$OUT/
 echo "APPENDS baseline $(slow_appends "$OUT/retention-appends-0.txt" "$OUT/retention-appends-1.txt")" \
   "during $(slow_appends "$OUT/retention-appends-1.txt" "$OUT/retention-appends-2.txt")"
 echo "VACUUM $(grep -o 'VACUUM took [0-9]* ms' "$OUT/retention-service.log" | tail -1)"
+echo "SLOW_BY_SECOND $(awk 'NR > 1 && $2 > last {printf "%ds:+%d ", $1, $2 - last} {last = $2}' "$OUT/retention-slow-by-second.txt")"
 echo "EVENTS $(psql_db -qAt -F' ' -c "SELECT 'updates=' || n_tup_upd, 'hot=' || n_tup_hot_upd,
   'heap=' || pg_size_pretty(pg_relation_size('events')), 'with_indexes=' || pg_size_pretty(pg_total_relation_size('events'))
   FROM pg_stat_user_tables WHERE relname = 'events'")"
