@@ -27,6 +27,7 @@ import dev.kycevents.support.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
 import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Row;
 import jakarta.inject.Inject;
 import java.io.ByteArrayOutputStream;
@@ -40,9 +41,11 @@ import java.nio.file.Path;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.UUID;
 import javax.tools.ToolProvider;
+import org.eclipse.microprofile.config.ConfigProvider;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -460,6 +463,31 @@ class ErasureTest {
             other.close().await().atMost(Duration.ofSeconds(30));
         }
         given().auth().oauth2(Tokens.group("kyc-admin")).post("/admin/retention/sweep").then().statusCode(200);
+    }
+
+    @Test
+    void the_sweeps_connection_goes_back_to_the_pool_with_its_settings_reset() {
+        Person person = personWithEveryEventType();
+        long events = rowsOf(person.user());
+        sweepPastThePeriod().body("usersErased", org.hamcrest.Matchers.greaterThanOrEqualTo(1));
+        assertEquals(events, erasedRowsOf(person.user()), "the sweep ran");
+
+        // Every connection the pool may hand out, held at once: the sweep's is one of them.
+        List<SqlConnection> all = new ArrayList<>();
+        try {
+            for (int i = 0; i < ConfigProvider.getConfig().getValue("quarkus.datasource.reactive.max-size",
+                    Integer.class); i++) {
+                all.add(pool.getConnection().await().atMost(Duration.ofSeconds(30)));
+            }
+            for (SqlConnection connection : all) {
+                long changed = connection.query("SELECT count(*) FROM pg_settings"
+                                + " WHERE name IN ('jit', 'backend_flush_after') AND setting <> reset_val").execute()
+                        .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
+                assertEquals(0, changed, "a pooled connection kept the sweep's session settings");
+            }
+        } finally {
+            all.forEach(c -> c.close().await().atMost(Duration.ofSeconds(30)));
+        }
     }
 
     @Test
