@@ -10,23 +10,22 @@ import static org.junit.jupiter.api.Assertions.assertThrows;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
-import java.math.BigInteger;
+import dev.kycevents.support.FreePorts;
 import java.net.ConnectException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.security.KeyPairGenerator;
-import java.security.interfaces.ECPublicKey;
 import java.security.spec.ECGenParameterSpec;
 import java.time.Duration;
 import java.time.Instant;
-import java.util.Base64;
 import java.util.Map;
 import java.util.UUID;
+import org.jose4j.jwk.JsonWebKey;
+import org.jose4j.jwk.JsonWebKeySet;
+import org.jose4j.jwk.PublicJsonWebKey;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -45,7 +44,7 @@ class ReadinessIT {
         WireMockServer idp = new WireMockServer(options().dynamicPort());
         idp.start();
         ItDatabase db = ItDatabase.start();
-        int standInPort = freePort();
+        int standInPort = FreePorts.any();
         Map<String, String> settings = Map.of(
                 "MP_JWT_VERIFY_PUBLICKEY_LOCATION", idp.baseUrl() + "/jwks.json",
                 // Readiness asks for a fetch at most once per forced-refresh interval (10 s by default).
@@ -90,26 +89,14 @@ class ReadinessIT {
                 HttpResponse.BodyHandlers.ofString());
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
-
     // A JWKS with one real ES256 key: readiness waits for a key it can verify tokens with, not merely an answer.
     private static String oneSigningKey() throws Exception {
         KeyPairGenerator generator = KeyPairGenerator.getInstance("EC");
         generator.initialize(new ECGenParameterSpec("secp256r1"));
-        ECPublicKey key = (ECPublicKey) generator.generateKeyPair().getPublic();
-        return "{\"keys\":[{\"kty\":\"EC\",\"crv\":\"P-256\",\"kid\":\"it\",\"alg\":\"ES256\",\"use\":\"sig\",\"x\":\""
-                + coordinate(key.getW().getAffineX()) + "\",\"y\":\"" + coordinate(key.getW().getAffineY()) + "\"}]}";
-    }
-
-    private static String coordinate(BigInteger value) {
-        byte[] bytes = value.toByteArray();
-        byte[] fixed = new byte[32];
-        int length = Math.min(bytes.length, 32);
-        System.arraycopy(bytes, bytes.length - length, fixed, 32 - length, length);
-        return Base64.getUrlEncoder().withoutPadding().encodeToString(fixed);
+        PublicJsonWebKey key = PublicJsonWebKey.Factory.newPublicJwk(generator.generateKeyPair().getPublic());
+        key.setKeyId("it");
+        key.setAlgorithm("ES256");
+        key.setUse("sig");
+        return new JsonWebKeySet(key).toJson(JsonWebKey.OutputControlLevel.PUBLIC_ONLY);
     }
 }

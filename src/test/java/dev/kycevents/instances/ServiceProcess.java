@@ -1,9 +1,9 @@
 package dev.kycevents.instances;
 
+import dev.kycevents.support.FreePorts;
 import dev.kycevents.support.Webhooks;
 import java.io.File;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
@@ -54,7 +54,7 @@ final class ServiceProcess implements AutoCloseable {
 
     /** As {@link #start(String, ItDatabase)}, with some environment variables set otherwise. */
     static ServiceProcess start(String name, ItDatabase database, Map<String, String> overrides) throws IOException {
-        int port = freePort();
+        int port = FreePorts.any();
         Path log = Path.of("target", "it-logs", name + ".log");
         ProcessBuilder builder = javaJar(log);
         builder.environment().putAll(Map.of(
@@ -113,11 +113,5 @@ final class ServiceProcess implements AutoCloseable {
     @Override
     public void close() {
         process.destroyForcibly();
-    }
-
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
     }
 }

@@ -5,9 +5,9 @@ import static org.junit.jupiter.api.Assertions.assertFalse;
 import static org.junit.jupiter.api.Assertions.assertNotEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import dev.kycevents.support.FreePorts;
 import dev.kycevents.support.Webhooks;
 import java.io.IOException;
-import java.net.ServerSocket;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
@@ -50,7 +50,7 @@ class StartupChecksIT {
     void a_key_file_that_cannot_be_read_is_named_and_nothing_starts() throws Exception {
         Path log = LOGS.resolve("unreadable-key.log");
         ProcessBuilder builder = ServiceProcess.javaJar(log);
-        builder.environment().putAll(configured("keys/missing-public.pem", freePort()));
+        builder.environment().putAll(configured("keys/missing-public.pem", FreePorts.any()));
 
         int exit = run(builder, Duration.ofSeconds(60));
 
@@ -113,9 +113,4 @@ class StartupChecksIT {
         return text.split(java.util.regex.Pattern.quote(part), -1).length - 1;
     }
 
-    private static int freePort() throws IOException {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        }
-    }
 }

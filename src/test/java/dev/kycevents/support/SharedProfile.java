@@ -2,9 +2,6 @@ package dev.kycevents.support;
 
 import dev.kycevents.security.JwksServer;
 import io.quarkus.test.junit.QuarkusTestProfile;
-import java.io.IOException;
-import java.io.UncheckedIOException;
-import java.net.ServerSocket;
 import java.util.List;
 import java.util.Map;
 
@@ -52,14 +49,8 @@ public class SharedProfile implements QuarkusTestProfile {
     // Quarkus loads the profile in its own class loader too; a system property gives both the same port.
     private static int sharedFreePort(String name) {
         String key = "dev.kycevents.test.shared-profile." + name + "-port";
-        return Integer.parseInt(System.getProperties().computeIfAbsent(key, k -> String.valueOf(freePort())).toString());
+        return Integer.parseInt(
+                System.getProperties().computeIfAbsent(key, k -> String.valueOf(FreePorts.any())).toString());
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }

@@ -3,14 +3,12 @@ package dev.kycevents.verification;
 import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.options;
 
 import com.github.tomakehurst.wiremock.WireMockServer;
+import dev.kycevents.support.FreePorts;
 import io.quarkus.test.common.QuarkusTestResourceLifecycleManager;
-import java.io.IOException;
-import java.io.UncheckedIOException;
 import java.lang.annotation.ElementType;
 import java.lang.annotation.Retention;
 import java.lang.annotation.RetentionPolicy;
 import java.lang.annotation.Target;
-import java.net.ServerSocket;
 import java.util.Map;
 
 /**
@@ -38,7 +36,7 @@ public class RalioStub implements QuarkusTestResourceLifecycleManager {
     @Override
     public Map<String, String> start() {
         // A fixed port, so a test can stop the server (connection refused) and start it again at the same address.
-        server = new WireMockServer(options().port(freePort()));
+        server = new WireMockServer(options().port(FreePorts.any()));
         server.start();
         return Map.of("ralio.api.base-url", server.baseUrl(),
                 "ralio.api.key", KEY,
@@ -57,11 +55,4 @@ public class RalioStub implements QuarkusTestResourceLifecycleManager {
         }
     }
 
-    private static int freePort() {
-        try (ServerSocket socket = new ServerSocket(0)) {
-            return socket.getLocalPort();
-        } catch (IOException e) {
-            throw new UncheckedIOException(e);
-        }
-    }
 }
