@@ -36,7 +36,7 @@ final class ServiceProcess implements AutoCloseable {
     /**
      * {@code java -jar} of the packaged service, run from its directory as the README runs it, with the class
      * archive the build recorded (it names the jar by a relative path, so elsewhere it would not load) and C1 only:
-     * these tests start the service six times and run it briefly, so a quick start matters more than peak speed.
+     * these tests start the service several times and run it briefly, so a quick start matters more than peak speed.
      */
     static ProcessBuilder javaJar(Path log, String... jvmOptions) throws IOException {
         Files.createDirectories(log.toAbsolutePath().getParent());
