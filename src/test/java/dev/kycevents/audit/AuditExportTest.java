@@ -41,7 +41,7 @@ import org.junit.jupiter.api.Test;
 
 /** GET /audit/export: NDJSON that an auditor can check offline, streamed with constant memory. */
 @QuarkusTest
-@Order(SuiteOrder.BULK_50_000)
+@Order(SuiteOrder.BULK_25_000_LAST)
 class AuditExportTest {
 
     static final ObjectMapper JSON = new ObjectMapper();
@@ -59,17 +59,17 @@ class AuditExportTest {
     }
 
     /**
-     * Streaming is shown by back-pressure, not by timing: 50,000 events make about 50 MB of NDJSON
-     * in 50 pages. A client reads the first line and stops, with a small socket receive buffer (a
+     * Streaming is shown by back-pressure, not by timing: 25,000 events make about 25 MB of NDJSON
+     * in 25 pages. A client reads the first line and stops, with a small socket receive buffer (a
      * fixed size also turns off the kernel's autotuning, which could otherwise hold tens of MB); the
      * server can then run ahead only by its own send buffer (a few MB), so it must stop fetching
      * pages long before the end. An export that buffered the whole answer, or fetched pages
-     * regardless of the client, would have read all 50 by then. When the client goes away, the
+     * regardless of the client, would have read all 25 by then. When the client goes away, the
      * export stops. A second, complete read then checks every line offline.
      */
     @Test
     void the_export_reads_a_page_only_when_the_client_has_taken_the_previous_one() throws Exception {
-        long[] range = BulkEvents.append(pool, 10_000);
+        long[] range = BulkEvents.append(pool, 5_000);
         int total = (int) (range[1] - range[0] + 1);
         int totalPages = (total + EventExport.PAGE_ROWS - 1) / EventExport.PAGE_ROWS;
         String query = "?from=" + range[0] + "&to=" + range[1];

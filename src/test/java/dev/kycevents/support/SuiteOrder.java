@@ -17,8 +17,8 @@ public final class SuiteOrder implements ClassOrderer {
     public static final int HOSTILE_BODIES = Order.DEFAULT + 1;
     /** Appends 25,000 events (BulkEvents: five a user, for 5,000 users). */
     public static final int BULK_25_000 = Order.DEFAULT + 2;
-    /** Appends 50,000 events (five a user, for 10,000 users). */
-    public static final int BULK_50_000 = Order.DEFAULT + 3;
+    /** Appends 25,000 events, then exports the whole log: last. */
+    public static final int BULK_25_000_LAST = Order.DEFAULT + 3;
 
     @Override
     public void orderClasses(ClassOrdererContext context) {
