@@ -39,7 +39,8 @@ public class KycQueries {
             l.user_id IS NULL AND EXISTS (
                 SELECT 1 FROM retention_view r WHERE r.user_id = u.user_id AND r.erased_at IS NOT NULL
                 AND NOT EXISTS (SELECT 1 FROM events e WHERE e.user_id = r.user_id
-                                AND e.position > r.erased_through AND e.event_type <> '%s')) AS gone""".formatted(EventTypes.USER_ERASED);
+                                AND e.position > r.erased_through AND e.event_type <> '%s')) AS gone"""
+            .formatted(EventTypes.USER_ERASED);
 
     // Everything the entity tag depends on, in one index lookup per table: no JSON, no session list.
     private static final String STAMPS = """

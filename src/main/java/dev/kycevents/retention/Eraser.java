@@ -7,7 +7,6 @@ import dev.kycevents.store.EventStore;
 import dev.kycevents.store.NewEvent;
 import io.smallrye.mutiny.Uni;
 import io.vertx.pgclient.PgException;
-import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
@@ -64,26 +63,29 @@ public class Eraser {
         }
     }
 
-    private final Pool pool;
     private final EventStore store;
     private final RetentionViewTable retention;
 
-    public Eraser(Pool pool, EventStore store, RetentionViewTable retention) {
-        this.pool = pool;
+    public Eraser(EventStore store, RetentionViewTable retention) {
         this.store = store;
         this.retention = retention;
     }
 
-    /** Erases each user's events up to their status's last position; users who came back meanwhile are left. */
-    public Uni<Outcome> erase(List<RetentionStatus> users, RetentionPeriod period, Instant now) {
+    /**
+     * Erases each user's events up to their status's last position, in one transaction on the connection given (the
+     * sweep's own, with its session settings); users who came back meanwhile are left.
+     */
+    public Uni<Outcome> erase(SqlConnection connection, List<RetentionStatus> users, RetentionPeriod period,
+                             Instant now) {
         if (users.isEmpty()) {
             return Uni.createFrom().item(new Outcome(0, 0, Set.of()));
         }
-        return pool.withConnection(connection -> inTransaction(connection, () -> eraseIn(connection, users, period, now)))
+        return inTransaction(connection, () -> eraseIn(connection, users, period, now))
                 .onFailure(CameBack.class).recoverWithUni(failure -> {
                     Set<UUID> back = ((CameBack) failure).users;
                     List<RetentionStatus> rest = users.stream().filter(s -> !back.contains(s.view().userId())).toList();
-                    return erase(rest, period, now).map(o -> new Outcome(o.users(), o.events(), union(back, o.cameBack())));
+                    return erase(connection, rest, period, now)
+                            .map(o -> new Outcome(o.users(), o.events(), union(back, o.cameBack())));
                 });
     }
 
@@ -118,16 +120,10 @@ public class Eraser {
         });
     }
 
-    // The batch rewrites pages all over events, and the backend writes most of them out itself (they do not fit
-    // in shared buffers). By default the kernel keeps those writes for up to 30 s and then writes them in a burst,
-    // during which every commit's WAL flush waits: webhooks stalled for up to half a second, 30 s into a sweep.
-    // Asking for the writes to go out as they are made (per 256 kB) spreads them over the sweep.
-    private static final String BEGIN = "BEGIN; SET LOCAL backend_flush_after = '256kB'";
-
     // BEGIN and COMMIT by hand: the client's own transactions roll back at the end once any statement failed,
     // even one undone by ROLLBACK TO SAVEPOINT.
     private static <T> Uni<T> inTransaction(SqlConnection connection, Supplier<Uni<T>> work) {
-        return connection.query(BEGIN).execute()
+        return connection.query("BEGIN").execute()
                 .chain(() -> work.get())
                 .call(() -> connection.query("COMMIT").execute())
                 .onFailure().call(() -> connection.query("ROLLBACK").execute().onFailure().recoverWithNull());

@@ -58,11 +58,13 @@ public class RetentionSweep {
     // Outside any transaction (VACUUM refuses to run in one); the toast tables go with their tables.
     private static final String VACUUM = "VACUUM events, session_view, kyc_level_view";
 
-    // For the sweep's own connection, which reads the candidates and each batch's statuses and runs VACUUM; reset
-    // before it goes back to the pool. No JIT: compiling the candidates query (estimated far above jit_above_cost)
-    // took 0.18 s of CPU each time, and the query ran 0.68 s with it, 0.43 s without. The pages this connection
-    // writes (the sweep's dirty pages it evicts to read the next batch's rows, and VACUUM's) asked to go out as they
-    // are made, as the erasing transactions' are (see Eraser), instead of in the kernel's later bursts.
+    // For the sweep's own connection, which does all of its work (candidates, each batch's statuses and erasure,
+    // VACUUM); reset before it goes back to the pool. No JIT: compiling the candidates query (estimated far above
+    // jit_above_cost) took 0.18 s of CPU each time, and the query ran 0.68 s with it, 0.43 s without. Writes flushed
+    // as made: the sweep rewrites pages all over events, more than shared buffers hold, so this backend writes most
+    // of them out itself; by default the kernel keeps such writes for up to 30 s and then writes them in a burst,
+    // during which every commit's WAL flush waits (webhooks stalled up to half a second, 30 s into a sweep).
+    // Asking for them to go out per 256 kB spreads them over the sweep.
     private static final String SWEEP_SESSION = "SET jit = off; SET backend_flush_after = '256kB'";
     private static final String RESET_SESSION = "RESET jit; RESET backend_flush_after";
 
@@ -177,7 +179,7 @@ public class RetentionSweep {
         }
         Duration pause = settings.batchPause();
         return erasable(connection, batches.get(next), now, period)
-                .chain(users -> eraser.erase(users, period, now))
+                .chain(users -> eraser.erase(connection, users, period, now))
                 .invoke(outcome -> {
                     tally.users += outcome.users();
                     tally.events += outcome.events();

@@ -74,7 +74,8 @@ public class EventStore {
     private Uni<LogHead> lockHead(SqlConnection connection) {
         return connection.query(LOCK_HEAD).execute().map(rows -> {
             Row row = rows.iterator().next();
-            return new LogHead(row.getLong("last_position"), EventReader.bytes(row, "last_hash"), instant(row, "recorded_at"));
+            return new LogHead(row.getLong("last_position"), EventReader.bytes(row, "last_hash"),
+                    instant(row, "recorded_at"));
         });
     }
 
@@ -89,8 +90,9 @@ public class EventStore {
                     for (Row row : rows) {
                         int index = (int) row.getLong("offered").longValue() - 1;
                         Boolean samePayload = row.getBoolean("same_content");
-                        boolean same = samePayload != null ? samePayload : Arrays.equals(EventReader.bytes(row, "body_digest"),
-                                HashChain.bodyDigest(offered.get(index).rawBody()));
+                        boolean same = samePayload != null ? samePayload
+                                : Arrays.equals(EventReader.bytes(row, "body_digest"),
+                                        HashChain.bodyDigest(offered.get(index).rawBody()));
                         found.put(index, new Existing(row.getLong("position"), same));
                     }
                     return found;

@@ -66,7 +66,8 @@ class EraserTest {
         Webhooks.post(Webhooks.sessionEvent("kyc_session_manual_review", UUID.randomUUID(), back, UUID.randomUUID(),
                 Instant.now())).statusCode(200);
 
-        Eraser.Outcome outcome = eraser.erase(batch, PERIOD, Instant.now()).await().atMost(WAIT);
+        Eraser.Outcome outcome = pool.withConnection(c -> eraser.erase(c, batch, PERIOD, Instant.now()))
+                .await().atMost(WAIT);
 
         assertEquals(1, outcome.users());
         assertEquals(1, outcome.events());
@@ -91,8 +92,8 @@ class EraserTest {
             other.query("SELECT last_position FROM event_log_head FOR UPDATE").execute().await().atMost(WAIT);
             int otherPid = other.query("SELECT pg_backend_pid()").execute().await().atMost(WAIT).iterator().next()
                     .getInteger(0);
-            CompletableFuture<Eraser.Outcome> erasing = eraser.erase(batch, PERIOD, Instant.now())
-                    .subscribeAsCompletionStage();
+            CompletableFuture<Eraser.Outcome> erasing = pool.withConnection(
+                    c -> eraser.erase(c, batch, PERIOD, Instant.now())).subscribeAsCompletionStage();
             // Once the batch waits for the head, it has changed the user's rows (it does that first).
             awaitBlockedBy(otherPid);
             long started = System.nanoTime();

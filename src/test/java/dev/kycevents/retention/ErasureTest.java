@@ -243,8 +243,9 @@ class ErasureTest {
                 .get("/audit/export").then().statusCode(200).extract().asString();
         // Every line of the person's is marked erased, with no body; their kyc_user_erased event is not erased.
         int erasedLines = 0;
+        com.fasterxml.jackson.databind.ObjectMapper json = new com.fasterxml.jackson.databind.ObjectMapper();
         for (String line : export.split("\n")) {
-            com.fasterxml.jackson.databind.JsonNode event = new com.fasterxml.jackson.databind.ObjectMapper().readTree(line);
+            com.fasterxml.jackson.databind.JsonNode event = json.readTree(line);
             boolean theirs = p.user().toString().equals(event.path("userId").asText());
             boolean erasure = EventTypes.USER_ERASED.equals(event.path("type").asText());
             assertEquals(theirs && !erasure, event.path("erased").asBoolean(), line);

@@ -19,10 +19,11 @@ public final class Tokens {
 
     /**
      * Signing is an RSA private-key operation, tens of milliseconds under the C1 compiler the tests run with, and
-     * the suite asks for thousands of tokens: the same user's or group's token is reused for a minute (it is valid
-     * for five, smallrye-jwt's default lifespan), as a client reuses its token.
+     * the suite asks for thousands of tokens: the same user's or group's token is reused for a minute, as a client
+     * reuses its token. Its lifespan is set here, not left to smallrye-jwt's default, so that it stays longer.
      */
     private static final Duration REUSE = Duration.ofMinutes(1);
+    private static final Duration LIFESPAN = Duration.ofMinutes(5);
 
     private record Minted(String token, Instant at) {
     }
@@ -33,11 +34,12 @@ public final class Tokens {
     }
 
     public static String user(UUID userId) {
-        return reused("user " + userId, () -> Jwt.subject(userId.toString()).issuer(ISSUER).sign());
+        return reused("user " + userId, () -> Jwt.subject(userId.toString()).issuer(ISSUER).expiresIn(LIFESPAN).sign());
     }
 
     public static String group(String group) {
-        return reused("group " + group, () -> Jwt.subject("svc-" + group).issuer(ISSUER).groups(Set.of(group)).sign());
+        return reused("group " + group, () -> Jwt.subject("svc-" + group).issuer(ISSUER).groups(Set.of(group))
+                .expiresIn(LIFESPAN).sign());
     }
 
     private static String reused(String key, Supplier<String> mint) {

@@ -65,14 +65,20 @@ public class ProjectionRebuild {
 
     private Uni<RebuildReport> lockedFrom(long locked, SqlConnection connection, long replayedUpTo, long head,
                                           long replayed, long started) {
-        return catchUp(connection, replayedUpTo, head).chain(caughtUp -> drift(connection).chain(drift ->
-                        tables.rows(connection, RebuildTables.copyOf(SessionViewTable.TABLE)).chain(sessionRows ->
-                                tables.rows(connection, RebuildTables.copyOf(LevelViewTable.TABLE))
-                                        .call(() -> tables.swap(connection))
-                                        .map(levelRows -> new RebuildReport(replayed + caughtUp, head, sessionRows,
-                                                levelRows, drift, millisSince(started))))))
-                .invoke(() -> LOG.infof("projection rebuild: appends waited %d ms for the catch-up (%d events appended meanwhile), "
-                        + "the drift and the swap", millisSince(locked), head - replayedUpTo));
+        return catchUp(connection, replayedUpTo, head)
+                .chain(caughtUp -> drift(connection).chain(drift ->
+                        replaceLiveTables(connection, replayed + caughtUp, head, drift, started)))
+                .invoke(() -> LOG.infof("projection rebuild: appends waited %d ms for the catch-up (%d events "
+                        + "appended meanwhile), the drift and the swap", millisSince(locked), head - replayedUpTo));
+    }
+
+    private Uni<RebuildReport> replaceLiveTables(SqlConnection connection, long eventsReplayed, long head,
+                                                 RebuildReport.Drift drift, long started) {
+        return tables.rows(connection, RebuildTables.copyOf(SessionViewTable.TABLE)).chain(sessionRows ->
+                tables.rows(connection, RebuildTables.copyOf(LevelViewTable.TABLE))
+                        .call(() -> tables.swap(connection))
+                        .map(levelRows -> new RebuildReport(eventsReplayed, head, sessionRows, levelRows, drift,
+                                millisSince(started))));
     }
 
     private Uni<RebuildReport.Drift> drift(SqlConnection connection) {
