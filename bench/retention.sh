@@ -14,6 +14,9 @@ fresh_database
 seed_db=${DB}_seed_$( (cat "$ROOT"/src/main/resources/db/migration/*.sql; sed -n '/^psql_db -q <<SQL/,/^SQL$/p' "$0") \
   | md5sum | cut -c1-10)_$USERS
 as_postgres() { su postgres -c "psql -qAt -v ON_ERROR_STOP=1 $*"; }
+# The right to compress the sweep's own WAL, as the README recommends; WAL_GRANT=0 runs without it.
+if [ "${WAL_GRANT:-1}" = 1 ]; then as_postgres "-c 'GRANT SET ON PARAMETER wal_compression TO kyc'"
+else as_postgres "-c 'REVOKE SET ON PARAMETER wal_compression FROM kyc'"; fi
 if [ "${SEED_CACHE:-1}" = 1 ] && [ "$(as_postgres "-c \"SELECT 1 FROM pg_database WHERE datname = '$seed_db'\"")" = 1 ]; then
   as_postgres "-c 'DROP DATABASE $DB' -c 'CREATE DATABASE $DB TEMPLATE $seed_db OWNER kyc'"
 else
@@ -118,6 +121,7 @@ echo "BASELINE $(grep RESULT "$OUT/retention-wrk-baseline.txt") max=$(max_of "$O
 echo "DURING   $(grep RESULT "$OUT/retention-wrk-sweep.txt") max=$(max_of "$OUT/retention-wrk-sweep.txt")"
 echo "APPENDS baseline $(slow_appends "$OUT/retention-appends-0.txt" "$OUT/retention-appends-1.txt")" \
   "during $(slow_appends "$OUT/retention-appends-1.txt" "$OUT/retention-appends-2.txt")"
+echo "WAL_GRANT ${WAL_GRANT:-1} wal_compression_permitted=$(as_postgres "-c \"SELECT has_parameter_privilege('kyc', 'wal_compression', 'SET')\"")"
 echo "VACUUM $(grep -o 'VACUUM took [0-9]* ms' "$OUT/retention-service.log" | tail -1)"
 echo "SLOW_BY_SECOND $(awk 'NR > 1 && $2 > last {printf "%ds:+%d ", $1, $2 - last} {last = $2}' "$OUT/retention-slow-by-second.txt")"
 echo "EVENTS $(psql_db -qAt -F' ' -c "SELECT 'updates=' || n_tup_upd, 'hot=' || n_tup_hot_upd,

@@ -46,7 +46,14 @@ public class Eraser {
     // only briefly here (an append that waits for its rows waits no longer than this); past that it undoes these
     // changes to the savepoint, which frees their rows, then takes the lock with no limit and changes the rows
     // under it. SET LOCAL is undone with the savepoint too.
-    private static final String BRIEFLY = "SAVEPOINT before_head_lock; SET LOCAL lock_timeout = '50ms'";
+    //
+    // From here on appends may be waiting for the batch, so it does no disk waits of its own that it can avoid: no
+    // flushing of the pages it evicts (the session's backend_flush_after), and no waiting at COMMIT for the WAL to
+    // reach the disk, which held the lock for another fsync on a busy disk. That is safe for the chain: the next
+    // append's commit flushes the WAL up to its own record, this batch's included, so no append can outlive a batch
+    // it follows; and the sweep flushes the WAL itself before it reports (RetentionSweep).
+    private static final String BRIEFLY = "SET LOCAL backend_flush_after = 0; SET LOCAL synchronous_commit = off;"
+            + " SAVEPOINT before_head_lock; SET LOCAL lock_timeout = '50ms'";
     private static final String UNDO = "ROLLBACK TO SAVEPOINT before_head_lock";
     private static final String LOCK_NOT_AVAILABLE = "55P03";
 

@@ -55,6 +55,11 @@ public class RetentionSweep {
             WHERE r.user_id = ANY($1)""".formatted(
             RetentionViewTable.ACTIVITY.formatted(EventTypes.USER_ERASED, 2, "r.user_id"));
 
+    // The batches commit without waiting for their WAL to reach the disk (Eraser). A transaction with an id of its own
+    // commits with a record of its own and waits for the WAL up to it, the batches' included: after this, the erasures
+    // the report counts are durable.
+    private static final String FLUSHED = "BEGIN; SELECT pg_current_xact_id(); COMMIT";
+
     // Outside any transaction (VACUUM refuses to run in one); the toast tables go with their tables.
     private static final String VACUUM = "VACUUM events, session_view, kyc_level_view";
 
@@ -89,11 +94,33 @@ public class RetentionSweep {
                         return Uni.createFrom().failure(new SweepRunningException());
                     }
                     return lockHolder.query(SWEEP_SESSION).execute()
-                            .chain(() -> run(lockHolder))
-                            .eventually(() -> lockHolder.query(RESET_SESSION).execute()
-                                    .chain(() -> lockHolder.preparedQuery("SELECT pg_advisory_unlock($1)")
-                                            .execute(Tuple.of(LOCK_KEY))));
+                            .chain(() -> compressWal(lockHolder))
+                            .chain(compressed -> run(lockHolder)
+                                    .eventually(() -> lockHolder.query(compressed
+                                                    ? RESET_SESSION + "; RESET wal_compression" : RESET_SESSION)
+                                            .execute()
+                                            .chain(() -> lockHolder.preparedQuery("SELECT pg_advisory_unlock($1)")
+                                                    .execute(Tuple.of(LOCK_KEY)))));
                 }));
+    }
+
+    // Most of the sweep's WAL is full-page images (each page it rewrites, once after every checkpoint). Compressed,
+    // the benchmark's sweep wrote about half the WAL and forced two checkpoints instead of four: less for every commit
+    // to flush behind, for replicas and for the archive. lz4 where the server has it, else pglz, which every server
+    // has. Only a superuser, or a role granted it (GRANT SET ON PARAMETER wal_compression TO ..., PostgreSQL 15 on),
+    // may change the setting: without the right the sweep runs with the server's.
+    private static final String COMPRESS_WAL = """
+            SELECT set_config('wal_compression', CASE WHEN 'lz4' = ANY(enumvals) THEN 'lz4' ELSE 'pglz' END, false)
+            FROM pg_settings WHERE name = 'wal_compression'""";
+
+    static Uni<Boolean> compressWal(SqlConnection connection) {
+        return connection.query(COMPRESS_WAL).execute()
+                .map(ignored -> true)
+                .onFailure().recoverWithItem(failure -> {
+                    LOG.infof("retention sweep: the server's WAL compression (this role may not set its own: %s)",
+                            failure.getMessage());
+                    return false;
+                });
     }
 
     private Uni<SweepReport> run(SqlConnection connection) {
@@ -104,7 +131,8 @@ public class RetentionSweep {
         Tally tally = new Tally();
         // PostgreSQL orders uuids by their bytes, unsigned: the all-zero uuid comes first.
         return page(connection, new UUID(0, 0), cutoff, started, period, tally)
-                .chain(() -> tally.events > 0 ? vacuum(connection) : Uni.createFrom().voidItem())
+                .chain(() -> tally.events > 0 ? connection.query(FLUSHED).execute().chain(() -> vacuum(connection))
+                        : Uni.createFrom().voidItem())
                 .map(ignored -> new SweepReport(started, clock.instant(), tally.users, tally.events, tally.skipped,
                         period.text()));
     }

@@ -482,7 +482,8 @@ class ErasureTest {
             }
             for (SqlConnection connection : all) {
                 long changed = connection.query("SELECT count(*) FROM pg_settings"
-                                + " WHERE name IN ('jit', 'backend_flush_after') AND setting <> reset_val").execute()
+                                + " WHERE name IN ('jit', 'backend_flush_after', 'wal_compression', 'synchronous_commit')"
+                                + " AND setting <> reset_val").execute()
                         .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
                 assertEquals(0, changed, "a pooled connection kept the sweep's session settings");
             }
