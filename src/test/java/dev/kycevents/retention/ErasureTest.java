@@ -67,6 +67,10 @@ class ErasureTest {
     MutableClock clock;
     @Inject
     AppendQueue appendQueue;
+    @Inject
+    RetentionSweep sweep;
+    @Inject
+    io.vertx.mutiny.core.Vertx vertx;
     Db db;
 
     @TempDir
@@ -464,6 +468,36 @@ class ErasureTest {
             other.close().await().atMost(Duration.ofSeconds(30));
         }
         given().auth().oauth2(Tokens.group("kyc-admin")).post("/admin/retention/sweep").then().statusCode(200);
+    }
+
+    @Test
+    void the_schedule_sweeps_on_its_own_and_stops_with_the_service() throws InterruptedException {
+        Person person = personWithEveryEventType();
+        long events = rowsOf(person.user());
+        SweepSchedule schedule = new SweepSchedule(sweep,
+                new RetentionSettings("P5Y", Duration.ofMillis(200), 200, Duration.ZERO), vertx);
+        clock.pin(Instant.now().plus(PAST_THE_PERIOD));
+        schedule.start(null);
+        try {
+            long deadline = System.nanoTime() + Duration.ofSeconds(30).toNanos();
+            while (erasedRowsOf(person.user()) < events && System.nanoTime() < deadline) {
+                Thread.sleep(50);
+            }
+            assertEquals(events, erasedRowsOf(person.user()), "erased by a scheduled sweep, no request");
+        } finally {
+            schedule.stop(null);
+            clock.release();
+        }
+        Thread.sleep(500); // a sweep already running finishes
+
+        UUID later = UUID.randomUUID();
+        webhook(Webhooks.levelEvent(UUID.randomUUID(), later, Instant.now().minusSeconds(60), "REGULAR"));
+        endRelationship(later, Instant.now()).statusCode(200);
+        clock.pin(Instant.now().plus(PAST_THE_PERIOD)); // erasable, if anything swept
+        Thread.sleep(1_000); // five intervals
+        assertEquals(0, erasedRowsOf(later), "no sweep after the timer stopped");
+        sweepPastThePeriod();
+        assertEquals(rowsOf(later) - 1, erasedRowsOf(later), "what a sweep would have erased (not its own event)");
     }
 
     @Test
