@@ -81,7 +81,8 @@ checkpoint
 
 # The append latency histogram (joining the append queue to commit), scraped around each phase: how many appends
 # took longer than 100 ms, which wrk's figures (HTTP included) cannot separate from the rest of a request.
-append_buckets() { curl -fsS "http://localhost:$PORT/q/metrics" | grep '^kyc_append_latency_seconds_bucket' \
+append_buckets() { buckets kyc_append_latency_seconds; }
+buckets() { curl -fsS "http://localhost:$PORT/q/metrics" | grep "^$1_bucket" \
   | sed -E 's/.*le="([^"]+)".* ([0-9.eE+]+)$/\1 \2/'; }
 slow_appends() { # before-file after-file: "appends=N over_100ms=N over_250ms=N"
   awk 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
@@ -97,6 +98,7 @@ checkpoint
 # reports) when the sweep answers, so its figures are those of the sweep.
 load_before=$(cut -d' ' -f1-3 /proc/loadavg)
 append_buckets >"$OUT/retention-appends-1.txt"
+buckets kyc_log_head_wait_seconds >"$OUT/retention-head-1.txt"
 WEBHOOKS="$OUT/retention-load.tsv" wrk -t2 -c"$CONNECTIONS" -d600s --latency \
   -s "$ROOT/bench/post-webhooks.lua" "http://localhost:$PORT" >"$OUT/retention-wrk-sweep.txt" &
 wrk_pid=$!
@@ -111,6 +113,7 @@ sweep_ms=$(( ($(date +%s%N) - t0) / 1000000 ))
 kill $sampler_pid; wait $sampler_pid 2>/dev/null || true
 kill -INT $wrk_pid; wait $wrk_pid || true
 append_buckets >"$OUT/retention-appends-2.txt"
+buckets kyc_log_head_wait_seconds >"$OUT/retention-head-2.txt"
 
 erased=$(sed -E 's/.*"eventsErased":([0-9]+).*/\1/' "$OUT/retention-report.json")
 left=$(psql_db -qAt -c "SELECT count(*) FROM events WHERE raw_body IS NOT NULL AND user_id IN (SELECT user_id FROM retention_view)")
@@ -121,6 +124,8 @@ echo "BASELINE $(grep RESULT "$OUT/retention-wrk-baseline.txt") max=$(max_of "$O
 echo "DURING   $(grep RESULT "$OUT/retention-wrk-sweep.txt") max=$(max_of "$OUT/retention-wrk-sweep.txt")"
 echo "APPENDS baseline $(slow_appends "$OUT/retention-appends-0.txt" "$OUT/retention-appends-1.txt")" \
   "during $(slow_appends "$OUT/retention-appends-1.txt" "$OUT/retention-appends-2.txt")"
+# Waits for the log-head lock by every writer (append batches and the sweep's batches alike), during the sweep.
+echo "HEAD_WAITS during $(slow_appends "$OUT/retention-head-1.txt" "$OUT/retention-head-2.txt" | sed 's/appends=/waits=/')"
 echo "WAL_GRANT ${WAL_GRANT:-1} wal_compression_permitted=$(as_postgres "-c \"SELECT has_parameter_privilege('kyc', 'wal_compression', 'SET')\"")"
 echo "VACUUM $(grep -o 'VACUUM took [0-9]* ms' "$OUT/retention-service.log" | tail -1)"
 echo "SLOW_BY_SECOND $(awk 'NR > 1 && $2 > last {printf "%ds:+%d ", $1, $2 - last} {last = $2}' "$OUT/retention-slow-by-second.txt")"

@@ -25,6 +25,7 @@ public class KycMetrics {
 
     private final MeterRegistry registry;
     private final Timer appendLatency;
+    private final Timer headLockWait;
     private final DistributionSummary batchSize;
     private final Counter anomalies;
     private final AtomicLong eventsInStore = new AtomicLong();
@@ -33,6 +34,10 @@ public class KycMetrics {
         this.registry = registry;
         this.appendLatency = Timer.builder("kyc.append.latency")
                 .description("Time from an event entering the append queue to its batch's commit")
+                .serviceLevelObjectives(LatencyBuckets.BOUNDS).register(registry);
+        this.headLockWait = Timer.builder("kyc.log.head.wait")
+                .description("Time to take the log-head lock, from asking (one round trip included): appends,"
+                        + " the erasure batches and the rebuild wait for each other here")
                 .serviceLevelObjectives(LatencyBuckets.BOUNDS).register(registry);
         this.batchSize = DistributionSummary.builder("kyc.append.batch.size")
                 .description("Events written per transaction (group commit)")
@@ -69,6 +74,10 @@ public class KycMetrics {
 
     public void appended(Duration latency) {
         appendLatency.record(latency);
+    }
+
+    public void headLockWaited(Duration wait) {
+        headLockWait.record(wait);
     }
 
     public void batch(int size, long lastPosition) {

@@ -5,6 +5,7 @@ import static dev.kycevents.store.SqlTimes.instant;
 
 import dev.kycevents.event.EventTypes;
 import dev.kycevents.event.RecordedEvent;
+import dev.kycevents.metrics.KycMetrics;
 import dev.kycevents.store.AppendPlan.Existing;
 import io.smallrye.mutiny.Uni;
 import io.vertx.mutiny.core.buffer.Buffer;
@@ -17,6 +18,7 @@ import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
+import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -27,6 +29,12 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EventStore {
+
+    private final KycMetrics metrics;
+
+    public EventStore(KycMetrics metrics) {
+        this.metrics = metrics;
+    }
 
     // Held until commit: one writer at a time, in every instance (see V3__event_log_head.sql).
     private static final String LOCK_HEAD = """
@@ -72,7 +80,9 @@ public class EventStore {
     }
 
     private Uni<LogHead> lockHead(SqlConnection connection) {
+        long asked = System.nanoTime();
         return connection.query(LOCK_HEAD).execute().map(rows -> {
+            metrics.headLockWaited(Duration.ofNanos(System.nanoTime() - asked));
             Row row = rows.iterator().next();
             return new LogHead(row.getLong("last_position"), EventReader.bytes(row, "last_hash"),
                     instant(row, "recorded_at"));

@@ -19,6 +19,9 @@ import org.junit.jupiter.api.Test;
 @QuarkusTest
 class MetricsTest {
 
+    @jakarta.inject.Inject
+    io.vertx.mutiny.sqlclient.Pool pool;
+
     static final Instant AT = Instant.parse("2025-06-20T09:00:00Z");
 
     /** The sum of every sample of {@code name} whose labels include all of {@code labels}. */
@@ -75,6 +78,28 @@ class MetricsTest {
         assertEquals(appends + 2, sample("kyc_append_latency_seconds_count"));
         assertTrue(sample("kyc_events_stored") >= position);
         assertTrue(sample("kyc_append_batch_size_count") > 0);
+    }
+
+    @Test
+    void a_wait_for_the_log_head_is_measured() throws Exception {
+        String slow = "le=\"0.25\"";
+        double waits = sample("kyc_log_head_wait_seconds_count");
+        double quick = sample("kyc_log_head_wait_seconds_bucket", slow);
+        // Another writer holds the head for 400 ms while a webhook is appended.
+        var holder = pool.getConnection().await().atMost(java.time.Duration.ofSeconds(30));
+        try {
+            holder.query("BEGIN; SELECT last_position FROM event_log_head FOR UPDATE").execute()
+                    .await().atMost(java.time.Duration.ofSeconds(30));
+            var webhook = java.util.concurrent.CompletableFuture.supplyAsync(
+                    () -> post(levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR")).statusCode(200));
+            Thread.sleep(400);
+            holder.query("COMMIT").execute().await().atMost(java.time.Duration.ofSeconds(30));
+            webhook.get(30, java.util.concurrent.TimeUnit.SECONDS);
+        } finally {
+            holder.close().await().atMost(java.time.Duration.ofSeconds(30));
+        }
+        assertTrue(sample("kyc_log_head_wait_seconds_count") >= waits + 1);
+        assertEquals(quick, sample("kyc_log_head_wait_seconds_bucket", slow), "the wait was over 250 ms");
     }
 
     @Test
