@@ -13,12 +13,12 @@ import io.vertx.mutiny.sqlclient.Row;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Tuple;
 import jakarta.enterprise.context.ApplicationScoped;
+import java.time.Duration;
 import java.time.OffsetDateTime;
 import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.HashMap;
 import java.util.List;
-import java.time.Duration;
 import java.util.Map;
 import java.util.Objects;
 import java.util.UUID;
@@ -29,12 +29,6 @@ import java.util.UUID;
  */
 @ApplicationScoped
 public class EventStore {
-
-    private final KycMetrics metrics;
-
-    public EventStore(KycMetrics metrics) {
-        this.metrics = metrics;
-    }
 
     // Held until commit: one writer at a time, in every instance (see V3__event_log_head.sql).
     private static final String LOCK_HEAD = """
@@ -68,6 +62,12 @@ public class EventStore {
     private static final String MOVE_HEAD = """
             UPDATE event_log_head SET last_position = $1, last_hash = $2, last_recorded_at = $3""";
 
+    private final KycMetrics metrics;
+
+    public EventStore(KycMetrics metrics) {
+        this.metrics = metrics;
+    }
+
     /** Appends what is new in {@code offered}; duplicates and conflicts are reported, not stored. */
     public Uni<Appended> append(SqlConnection connection, List<NewEvent> offered) {
         return lockHead(connection).flatMap(head -> findStored(connection, offered)
@@ -80,12 +80,15 @@ public class EventStore {
     }
 
     private Uni<LogHead> lockHead(SqlConnection connection) {
-        long asked = System.nanoTime();
-        return connection.query(LOCK_HEAD).execute().map(rows -> {
-            metrics.headLockWaited(Duration.ofNanos(System.nanoTime() - asked));
-            Row row = rows.iterator().next();
-            return new LogHead(row.getLong("last_position"), EventReader.bytes(row, "last_hash"),
-                    instant(row, "recorded_at"));
+        // Timed from the subscription, when the statement is sent.
+        return Uni.createFrom().deferred(() -> {
+            long asked = System.nanoTime();
+            return connection.query(LOCK_HEAD).execute().map(rows -> {
+                metrics.headLockWaited(Duration.ofNanos(System.nanoTime() - asked));
+                Row row = rows.iterator().next();
+                return new LogHead(row.getLong("last_position"), EventReader.bytes(row, "last_hash"),
+                        instant(row, "recorded_at"));
+            });
         });
     }
 
