@@ -84,9 +84,10 @@ checkpoint
 append_buckets() { buckets kyc_append_latency_seconds; }
 buckets() { curl -fsS "http://localhost:$PORT/q/metrics" | grep "^$1_bucket" \
   | sed -E 's/.*le="([^"]+)".* ([0-9.eE+]+)$/\1 \2/'; }
-slow_appends() { # before-file after-file: "appends=N over_100ms=N over_250ms=N"
-  awk 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
-       END { printf "appends=%d over_100ms=%d over_250ms=%d", d["+Inf"], d["+Inf"] - d["0.1"], d["+Inf"] - d["0.25"] }' "$1" "$2"; }
+slow_appends() { slow appends "$@"; }
+slow() { # label before-file after-file: "<label>=N over_100ms=N over_250ms=N"
+  awk -v label="$1" 'NR == FNR { before[$1] = $2; next } { d[$1] = $2 - before[$1] }
+       END { printf "%s=%d over_100ms=%d over_250ms=%d", label, d["+Inf"], d["+Inf"] - d["0.1"], d["+Inf"] - d["0.25"] }' "$2" "$3"; }
 
 # Baseline: the same load without a sweep.
 append_buckets >"$OUT/retention-appends-0.txt"
@@ -125,7 +126,7 @@ echo "DURING   $(grep RESULT "$OUT/retention-wrk-sweep.txt") max=$(max_of "$OUT/
 echo "APPENDS baseline $(slow_appends "$OUT/retention-appends-0.txt" "$OUT/retention-appends-1.txt")" \
   "during $(slow_appends "$OUT/retention-appends-1.txt" "$OUT/retention-appends-2.txt")"
 # Waits for the log-head lock by every writer (append batches and the sweep's batches alike), during the sweep.
-echo "HEAD_WAITS during $(slow_appends "$OUT/retention-head-1.txt" "$OUT/retention-head-2.txt" | sed 's/appends=/waits=/')"
+echo "HEAD_WAITS during $(slow waits "$OUT/retention-head-1.txt" "$OUT/retention-head-2.txt")"
 echo "WAL_GRANT ${WAL_GRANT:-1} wal_compression_permitted=$(as_postgres "-c \"SELECT has_parameter_privilege('kyc', 'wal_compression', 'SET')\"")"
 echo "VACUUM $(grep -o 'VACUUM took [0-9]* ms' "$OUT/retention-service.log" | tail -1)"
 echo "SLOW_BY_SECOND $(awk 'NR > 1 && $2 > last {printf "%ds:+%d ", $1, $2 - last} {last = $2}' "$OUT/retention-slow-by-second.txt")"

@@ -36,8 +36,8 @@ public class KycMetrics {
                 .description("Time from an event entering the append queue to its batch's commit")
                 .serviceLevelObjectives(LatencyBuckets.BOUNDS).register(registry);
         this.headLockWait = Timer.builder("kyc.log.head.wait")
-                .description("Time to take the log-head lock, from asking (one round trip included): appends,"
-                        + " the erasure batches and the rebuild wait for each other here")
+                .description("Time an append batch or an erasure batch took to get the log-head lock, from asking"
+                        + " (one round trip included)")
                 .serviceLevelObjectives(LatencyBuckets.BOUNDS).register(registry);
         this.batchSize = DistributionSummary.builder("kyc.append.batch.size")
                 .description("Events written per transaction (group commit)")

@@ -71,7 +71,18 @@ public class RetentionSweep {
     // during which every commit's WAL flush waits (webhooks stalled up to half a second, 30 s into a sweep).
     // Asking for them to go out per 256 kB spreads them over the sweep.
     private static final String SWEEP_SESSION = "SET jit = off; SET backend_flush_after = '256kB'";
-    private static final String RESET_SESSION = "RESET jit; RESET backend_flush_after";
+    // Undoes every setting the sweep made. Unlike RESET wal_compression it needs no right to any parameter, so it
+    // works whether or not the sweep could compress its WAL.
+    private static final String RESET_SESSION = "RESET ALL";
+
+    // Most of the sweep's WAL is full-page images (each page it rewrites, once after every checkpoint). Compressed,
+    // the benchmark's sweep wrote about half the WAL and forced two checkpoints instead of four: less for every commit
+    // to flush behind, for replicas and for the archive. lz4 where the server has it, else pglz, which every server
+    // has. Only a superuser, or a role granted it (GRANT SET ON PARAMETER wal_compression TO ..., PostgreSQL 15 on),
+    // may change the setting: without the right the sweep runs with the server's.
+    private static final String COMPRESS_WAL = """
+            SELECT set_config('wal_compression', CASE WHEN 'lz4' = ANY(enumvals) THEN 'lz4' ELSE 'pglz' END, false)
+            FROM pg_settings WHERE name = 'wal_compression'""";
 
     private final Pool pool;
     private final Eraser eraser;
@@ -95,23 +106,12 @@ public class RetentionSweep {
                     }
                     return lockHolder.query(SWEEP_SESSION).execute()
                             .chain(() -> compressWal(lockHolder))
-                            .chain(compressed -> run(lockHolder)
-                                    .eventually(() -> lockHolder.query(compressed
-                                                    ? RESET_SESSION + "; RESET wal_compression" : RESET_SESSION)
-                                            .execute()
-                                            .chain(() -> lockHolder.preparedQuery("SELECT pg_advisory_unlock($1)")
-                                                    .execute(Tuple.of(LOCK_KEY)))));
+                            .chain(() -> run(lockHolder))
+                            .eventually(() -> lockHolder.query(RESET_SESSION).execute()
+                                    .chain(() -> lockHolder.preparedQuery("SELECT pg_advisory_unlock($1)")
+                                            .execute(Tuple.of(LOCK_KEY))));
                 }));
     }
-
-    // Most of the sweep's WAL is full-page images (each page it rewrites, once after every checkpoint). Compressed,
-    // the benchmark's sweep wrote about half the WAL and forced two checkpoints instead of four: less for every commit
-    // to flush behind, for replicas and for the archive. lz4 where the server has it, else pglz, which every server
-    // has. Only a superuser, or a role granted it (GRANT SET ON PARAMETER wal_compression TO ..., PostgreSQL 15 on),
-    // may change the setting: without the right the sweep runs with the server's.
-    private static final String COMPRESS_WAL = """
-            SELECT set_config('wal_compression', CASE WHEN 'lz4' = ANY(enumvals) THEN 'lz4' ELSE 'pglz' END, false)
-            FROM pg_settings WHERE name = 'wal_compression'""";
 
     static Uni<Boolean> compressWal(SqlConnection connection) {
         return connection.query(COMPRESS_WAL).execute()
@@ -131,18 +131,19 @@ public class RetentionSweep {
         Tally tally = new Tally();
         // PostgreSQL orders uuids by their bytes, unsigned: the all-zero uuid comes first.
         return page(connection, new UUID(0, 0), cutoff, started, period, tally)
-                .chain(() -> tally.events > 0 ? connection.query(FLUSHED).execute().chain(() -> vacuum(connection))
-                        : Uni.createFrom().voidItem())
+                .chain(() -> tally.events > 0 ? settle(connection) : Uni.createFrom().voidItem())
                 .map(ignored -> new SweepReport(started, clock.instant(), tally.users, tally.events, tally.skipped,
                         period.text()));
     }
 
-    private Uni<Void> vacuum(SqlConnection connection) {
-        long started = System.nanoTime();
-        return connection.query(VACUUM).execute()
-                .invoke(() -> LOG.infof("retention sweep: VACUUM took %d ms",
-                        TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)))
-                .replaceWithVoid();
+    // The erasures made durable, then their old row versions reclaimed.
+    private Uni<Void> settle(SqlConnection connection) {
+        return connection.query(FLUSHED).execute().chain(() -> {
+            long started = System.nanoTime();
+            return connection.query(VACUUM).execute()
+                    .invoke(() -> LOG.infof("retention sweep: VACUUM took %d ms",
+                            TimeUnit.NANOSECONDS.toMillis(System.nanoTime() - started)));
+        }).replaceWithVoid();
     }
 
     private static final class Tally {

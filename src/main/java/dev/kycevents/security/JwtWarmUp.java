@@ -26,8 +26,7 @@ class JwtWarmUp {
     private static final Logger LOG = Logger.getLogger(JwtWarmUp.class);
 
     void start(@Observes StartupEvent started, JWTAuthContextInfo context) {
-        JWTAuthContextInfo copy = new JWTAuthContextInfo(context);
-        Infrastructure.getDefaultWorkerPool().execute(() -> warmUp(copy));
+        Infrastructure.getDefaultWorkerPool().execute(() -> warmUp(context));
     }
 
     /** True when the token was verified, so the whole path ran. */

@@ -9,20 +9,27 @@ import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import io.quarkus.test.junit.QuarkusTest;
+import io.vertx.mutiny.sqlclient.Pool;
+import io.vertx.mutiny.sqlclient.SqlConnection;
+import jakarta.inject.Inject;
 import java.nio.charset.StandardCharsets;
+import java.time.Duration;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.UUID;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.Test;
 
 /** /q/metrics is open, and each meter moves when the thing it counts happens. */
 @QuarkusTest
 class MetricsTest {
 
-    @jakarta.inject.Inject
-    io.vertx.mutiny.sqlclient.Pool pool;
-
     static final Instant AT = Instant.parse("2025-06-20T09:00:00Z");
+    static final Duration TIMEOUT = Duration.ofSeconds(30);
+
+    @Inject
+    Pool pool;
 
     /** The sum of every sample of {@code name} whose labels include all of {@code labels}. */
     static double sample(String name, String... labels) {
@@ -85,18 +92,18 @@ class MetricsTest {
         String slow = "le=\"0.25\"";
         double waits = sample("kyc_log_head_wait_seconds_count");
         double quick = sample("kyc_log_head_wait_seconds_bucket", slow);
-        // Another writer holds the head for 400 ms while a webhook is appended.
-        var holder = pool.getConnection().await().atMost(java.time.Duration.ofSeconds(30));
+        // Another writer holds the head for 600 ms while a webhook is appended.
+        SqlConnection holder = pool.getConnection().await().atMost(TIMEOUT);
         try {
             holder.query("BEGIN; SELECT last_position FROM event_log_head FOR UPDATE").execute()
-                    .await().atMost(java.time.Duration.ofSeconds(30));
-            var webhook = java.util.concurrent.CompletableFuture.supplyAsync(
+                    .await().atMost(TIMEOUT);
+            CompletableFuture<?> webhook = CompletableFuture.supplyAsync(
                     () -> post(levelEvent(UUID.randomUUID(), UUID.randomUUID(), AT, "REGULAR")).statusCode(200));
-            Thread.sleep(400);
-            holder.query("COMMIT").execute().await().atMost(java.time.Duration.ofSeconds(30));
-            webhook.get(30, java.util.concurrent.TimeUnit.SECONDS);
+            Thread.sleep(600);
+            holder.query("COMMIT").execute().await().atMost(TIMEOUT);
+            webhook.get(30, TimeUnit.SECONDS);
         } finally {
-            holder.close().await().atMost(java.time.Duration.ofSeconds(30));
+            holder.close().await().atMost(TIMEOUT);
         }
         assertTrue(sample("kyc_log_head_wait_seconds_count") >= waits + 1);
         assertEquals(quick, sample("kyc_log_head_wait_seconds_bucket", slow), "the wait was over 250 ms");

@@ -26,6 +26,7 @@ import dev.kycevents.support.Tokens;
 import dev.kycevents.support.Webhooks;
 import io.quarkus.test.junit.QuarkusTest;
 import io.restassured.response.ValidatableResponse;
+import io.vertx.mutiny.core.Vertx;
 import io.vertx.mutiny.sqlclient.Pool;
 import io.vertx.mutiny.sqlclient.SqlConnection;
 import io.vertx.mutiny.sqlclient.Row;
@@ -70,7 +71,7 @@ class ErasureTest {
     @Inject
     RetentionSweep sweep;
     @Inject
-    io.vertx.mutiny.core.Vertx vertx;
+    Vertx vertx;
     Db db;
 
     @TempDir
@@ -516,7 +517,8 @@ class ErasureTest {
             }
             for (SqlConnection connection : all) {
                 long changed = connection.query("SELECT count(*) FROM pg_settings"
-                                + " WHERE name IN ('jit', 'backend_flush_after', 'wal_compression', 'synchronous_commit')"
+                                + " WHERE name IN ('jit', 'backend_flush_after', 'wal_compression',"
+                                + " 'synchronous_commit')"
                                 + " AND setting <> reset_val").execute()
                         .await().atMost(Duration.ofSeconds(30)).iterator().next().getLong(0);
                 assertEquals(0, changed, "a pooled connection kept the sweep's session settings");
